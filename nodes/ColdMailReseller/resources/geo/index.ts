@@ -1,0 +1,54 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../shared/descriptions';
+import { route } from '../../shared/routing';
+import { requireValues } from '../../shared/validation';
+
+/** Geo answers are `{name: code}` maps: one item `{name, code}` per entry. */
+async function codeMapItems(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (items.length !== 1) return items;
+	return Object.entries(items[0].json).map(([name, code]) => ({ json: { name, code } }));
+}
+
+export const geoDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['geo'] } },
+		options: [
+			{
+				name: 'Get Countries',
+				value: 'getCountries',
+				action: 'Get countries',
+				description: 'List countries with their ISO codes, for user addresses',
+				routing: route('geo.getCountries', { postReceive: [codeMapItems] }),
+			},
+			{
+				name: 'Get States',
+				value: 'getStates',
+				action: 'Get states of a country',
+				description: 'List the states or provinces of a country',
+				routing: route('geo.getStates', {
+					preSend: [requireValues({ countryCode: 'Country Code' })],
+					postReceive: [codeMapItems],
+				}),
+			},
+		],
+		default: 'getCountries',
+	},
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. US',
+		description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
+		displayOptions: showFor('geo', 'getStates'),
+		routing: { send: { type: 'query', property: 'countryCode', value: '={{$value.trim().toUpperCase()}}' } },
+	},
+];

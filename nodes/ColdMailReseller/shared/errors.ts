@@ -1,0 +1,71 @@
+import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** How to fix a CMR error, by HTTP status. */
+const FIX_BY_STATUS: Record<number, string> = {
+	400: 'CMR could not accept the request as sent. Check the required fields and their format.',
+	401: 'Check the API key and the environment in the Cold Mail Reseller credential: production and sandbox keys are not interchangeable.',
+	402: 'Top up the partner wallet in the CMR dashboard, then run the step again.',
+	403: 'The resource does not belong to this customer, or the operation is not allowed in its current state. Check the Customer and the IDs.',
+	404: 'Check the IDs: the customer, domain, mailbox, order or record was not found.',
+	409: 'CMR reports a conflict, e.g. the domain already has a workspace or the resource already exists.',
+	422: 'CMR refused the request because of a business rule (availability, renewal window, wallet balance, state). Read the message, adjust the input, then retry.',
+	500: 'CMR had a temporary problem. Reads are safe to retry; for orders and renewals check the order status first so nothing is charged twice.',
+};
+
+function retryAfterSeconds(response: IN8nHttpFullResponse): string | undefined {
+	const headers = (response.headers ?? {}) as IDataObject;
+	const value = headers['retry-after'] ?? headers['Retry-After'];
+	return value === undefined ? undefined : String(value);
+}
+
+function fixFor(status: number, response: IN8nHttpFullResponse): string {
+	if (status === 429) {
+		const wait = retryAfterSeconds(response);
+		return (
+			`CMR allows 5 requests per second per API key${wait ? `; retry after ${wait} s` : ''}. ` +
+			'Slow the node down with Options → Batching (e.g. 4 items per 1000 ms), or add a Wait node. ' +
+			'Never re-run a paid order without checking its status first.'
+		);
+	}
+	return FIX_BY_STATUS[status] ?? (status >= 500 ? FIX_BY_STATUS[500] : FIX_BY_STATUS[400]);
+}
+
+/** The message CMR put in its `{status, message, data}` envelope, if any. */
+export function cmrMessage(body: unknown): string | undefined {
+	if (body && typeof body === 'object' && typeof (body as IDataObject).message === 'string') {
+		return (body as IDataObject).message as string;
+	}
+	if (typeof body === 'string' && body.trim() !== '' && body.length < 300) return body.trim();
+	return undefined;
+}
+
+/** Turns a non-2xx CMR answer into a NodeApiError with CMR's message and the HTTP code. */
+export function cmrApiError(
+	node: INode,
+	response: IN8nHttpFullResponse,
+	itemIndex?: number,
+): NodeApiError {
+	const status = response.statusCode;
+	const message = cmrMessage(response.body) ?? `CMR answered with HTTP ${status}`;
+	const body =
+		response.body && typeof response.body === 'object'
+			? (response.body as JsonObject)
+			: ({ message } as JsonObject);
+	return new NodeApiError(node, body, {
+		message: itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
+		description: fixFor(status, response),
+		httpCode: String(status),
+		itemIndex,
+	});
+}
+
+/** A bad input, found before anything was sent. */
+export function invalidInput(
+	node: INode,
+	itemIndex: number,
+	what: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `${what} [item ${itemIndex}]`, { itemIndex, description: fix });
+}

@@ -1,0 +1,113 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	PreSendAction,
+} from 'n8n-workflow';
+import { invalidInput } from './errors';
+import { showFor } from './descriptions';
+import { setBody } from './validation';
+
+const GOOGLE_FIELDS: Array<[name: string, label: string, placeholder: string]> = [
+	['googleOauthRoute', 'OAuth Route', 'e.g. https://yourapp.com/oauth/google'],
+	['clientId', 'Client ID', 'e.g. 1234567890-abc.apps.googleusercontent.com'],
+	['appName', 'App Name', 'e.g. YourApp'],
+];
+
+/** Optional "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. */
+export function googleOauthField(resource: string, operation: string | string[]): INodeProperties {
+	return {
+		displayName: 'Google OAuth',
+		name: 'googleOauth',
+		type: 'fixedCollection',
+		placeholder: 'Add Google OAuth Settings',
+		default: {},
+		description: 'OAuth app used to export Google mailboxes to your sending platform',
+		displayOptions: showFor(resource, operation),
+		options: [
+			{
+				displayName: 'Settings',
+				name: 'settings',
+				values: GOOGLE_FIELDS.map(([name, displayName, placeholder]) => ({
+					displayName,
+					name,
+					type: 'string',
+					default: '',
+					placeholder,
+				})),
+			},
+		],
+	};
+}
+
+/** Optional Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). */
+export function microsoftOauthField(resource: string, operation: string | string[]): INodeProperties {
+	return {
+		displayName: 'Microsoft OAuth',
+		name: 'microsoftOauth',
+		type: 'fixedCollection',
+		placeholder: 'Add Microsoft OAuth Settings',
+		default: {},
+		description: 'OAuth route used to export Microsoft mailboxes to your sending platform',
+		displayOptions: showFor(resource, operation),
+		options: [
+			{
+				displayName: 'Settings',
+				name: 'settings',
+				values: [
+					{
+						displayName: 'OAuth Route',
+						name: 'microsoftOauthRoute',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://yourapp.com/oauth/microsoft',
+					},
+				],
+			},
+		],
+	};
+}
+
+/**
+ * Checks the OAuth groups and puts them in the body. Orders take `microsoftOauthRoute` at the
+ * top level; the OAuth re-export nests it as `microsoft: {microsoftOauthRoute}`.
+ */
+export function sendOauthSettings(microsoftShape: 'topLevel' | 'nested' = 'topLevel'): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const google = this.getNodeParameter('googleOauth.settings', {}) as IDataObject;
+		const microsoft = this.getNodeParameter('microsoftOauth.settings', {}) as IDataObject;
+		if (Object.keys(google).length) {
+			const missing = GOOGLE_FIELDS.filter(([name]) => !String(google[name] ?? '').trim());
+			if (missing.length) {
+				throw invalidInput(
+					this.getNode(),
+					this.getItemIndex(),
+					`Google OAuth is missing ${missing.map(([, label]) => label).join(', ')}`,
+					'Fill in OAuth Route, Client ID and App Name together, or remove the Google OAuth group.',
+				);
+			}
+			setBody(requestOptions, {
+				google: Object.fromEntries(GOOGLE_FIELDS.map(([name]) => [name, String(google[name]).trim()])),
+			});
+		}
+		const route = String(microsoft.microsoftOauthRoute ?? '').trim();
+		if (Object.keys(microsoft).length && !route) {
+			throw invalidInput(
+				this.getNode(),
+				this.getItemIndex(),
+				'Microsoft OAuth has no OAuth Route',
+				'Enter the OAuth Route, or remove the Microsoft OAuth group.',
+			);
+		}
+		if (route) {
+			setBody(
+				requestOptions,
+				microsoftShape === 'nested'
+					? { microsoft: { microsoftOauthRoute: route } }
+					: { microsoftOauthRoute: route },
+			);
+		}
+		return requestOptions;
+	};
+}

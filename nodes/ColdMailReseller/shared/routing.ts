@@ -1,0 +1,198 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+import { CREDENTIAL_NAME, MAX_PAGE_SIZE } from './constants';
+import { ENDPOINTS, type EndpointKey } from './endpoints';
+import { cmrApiError, invalidInput } from './errors';
+
+/** Safety stop for Return All: 1000 pages of 100 items. */
+const MAX_PAGES = 1000;
+
+type Envelope = { status?: number; message?: string; data?: unknown; actionId?: string };
+
+function envelopeOf(response: IN8nHttpFullResponse): Envelope {
+	const body = response.body;
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Envelope) : { data: body };
+}
+
+/** Non-2xx answers (requests are sent with ignoreHttpStatusErrors) become NodeApiError. */
+export async function throwOnCmrError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode >= 400) {
+		throw cmrApiError(this.getNode(), response, this.getItemIndex());
+	}
+	return items;
+}
+
+/**
+ * Unwraps `{status, message, data, actionId}`: an array becomes one item each; an object
+ * keeps a top-level `actionId` so later steps can correlate with webhooks; a null `data`
+ * becomes `{message, actionId}`.
+ */
+export async function unwrapEnvelope(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const { message, data, actionId } = envelopeOf(response);
+	const correlation: IDataObject = actionId ? { actionId } : {};
+	if (Array.isArray(data)) {
+		return data.map((entry) => ({
+			json: entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry },
+		}));
+	}
+	if (data && typeof data === 'object') {
+		return [{ json: { ...(data as IDataObject), ...correlation } }];
+	}
+	if (data === null || data === undefined) {
+		return [{ json: { message: message ?? '', ...correlation } }];
+	}
+	return [{ json: { value: data as string, ...correlation } }];
+}
+
+/**
+ * The records of a list answer: `data` itself when it is an array, else the single array
+ * inside it (`data.users`, `data.subscriptions`, `data.inventory`, ...).
+ */
+export function listItemsOf(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	if (!data || typeof data !== 'object') return [];
+	const arrays = Object.values(data as IDataObject).filter(Array.isArray);
+	if (arrays.length === 1) return arrays[0] as IDataObject[];
+	return [data as IDataObject];
+}
+
+export async function unwrapList(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	return listItemsOf(envelopeOf(response).data).map((json) => ({ json }));
+}
+
+/** Whether another page follows, from CMR's pagination info or, lacking it, a full page. */
+export function hasNextPage(body: unknown, page: number, pageItems: number, pageSize: number) {
+	const data = (body as Envelope | undefined)?.data as IDataObject | undefined;
+	const info = ((data && (data.pagination as IDataObject)) ?? data ?? {}) as IDataObject;
+	if (typeof info.totalPages === 'number') return page < info.totalPages;
+	if (info.nextPage !== undefined) return info.nextPage !== null && Number(info.nextPage) > page;
+	return pageItems >= pageSize;
+}
+
+/**
+ * Page/limit pagination for every CMR list: pages of up to 100 until Return All is
+ * satisfied or Limit is reached. Filters already in the query are kept on every page.
+ */
+export async function paginateCmrList(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
+	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
+	const results: INodeExecutionData[] = [];
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const options = {
+			...requestData.options,
+			qs: { ...requestData.options.qs, page, limit: pageSize },
+			returnFullResponse: true,
+		} as IHttpRequestOptions;
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_NAME,
+			options,
+		)) as IN8nHttpFullResponse;
+		let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
+		for (const { actions } of requestData.postReceive) {
+			for (const action of actions) {
+				if (typeof action === 'function') items = await action.call(this, items, response);
+			}
+		}
+		results.push(...items);
+		if (results.length >= limit || !hasNextPage(response.body, page, items.length, pageSize)) break;
+	}
+	return results;
+}
+
+/** Paid calls charge the wallet: n8n's Retry On Fail could charge twice, so refuse it. */
+export async function refuseRetryOnPaidCall(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (this.getNode().retryOnFail) {
+		throw invalidInput(
+			this.getNode(),
+			this.getItemIndex(),
+			'Retry On Fail is on for an operation that charges the CMR wallet',
+			'Turn off Settings → Retry On Fail for this node. If a paid call fails, check Order → Get Status before placing it again, so nothing is charged twice.',
+		);
+	}
+	return requestOptions;
+}
+
+export interface RouteOptions {
+	/** Checks and body builders that run before the request. */
+	preSend?: PreSendAction[];
+	/** Output shaping after the envelope is unwrapped. */
+	postReceive?: PostReceiveAction[];
+	/** 'paginated': page/limit list; 'all': a list CMR returns in one answer. */
+	list?: 'paginated' | 'all';
+}
+
+/** Routing for one operation: method and path from ENDPOINTS, errors, envelope, paging. */
+export function route(key: EndpointKey, options: RouteOptions = {}): INodePropertyRouting {
+	const endpoint = ENDPOINTS[key];
+	const paid = 'paid' in endpoint && endpoint.paid;
+	const routing: INodePropertyRouting = {
+		request: { method: endpoint.method, url: endpoint.path },
+		send: {
+			preSend: [...(paid ? [refuseRetryOnPaidCall] : []), ...(options.preSend ?? [])],
+		},
+		output: {
+			postReceive: [
+				throwOnCmrError,
+				options.list ? unwrapList : unwrapEnvelope,
+				...(options.postReceive ?? []),
+			],
+		},
+	};
+	if (options.list === 'paginated') {
+		routing.send!.paginate = true;
+		routing.operations = { pagination: paginateCmrList };
+	}
+	return routing;
+}
+
+/** Output of deletes: `{deleted: true, <idKey>: <id>}`. */
+export function deletedResult(idParameter: string, idKey = idParameter): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		const id = this.getNodeParameter(idParameter, '', { extractValue: true }) as string;
+		const actionId = items[0]?.json.actionId;
+		return [{ json: { deleted: true, [idKey]: id, ...(actionId ? { actionId } : {}) } }];
+	};
+}
+
+/** Simplify: keep the listed fields when the `simple` toggle is on (and any are present). */
+export function simplifyTo(fields: string[]): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
+		if (!(this.getNodeParameter('simple', true) as boolean)) return items;
+		return items.map((item) => {
+			const picked = Object.fromEntries(
+				fields.filter((field) => item.json[field] !== undefined).map((f) => [f, item.json[f]]),
+			);
+			return Object.keys(picked).length ? { ...item, json: picked } : item;
+		});
+	};
+}

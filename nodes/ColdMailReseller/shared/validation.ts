@@ -1,0 +1,63 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	PreSendAction,
+} from 'n8n-workflow';
+import { invalidInput } from './errors';
+
+export function isBlank(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	if (Array.isArray(value)) return value.length === 0;
+	return false;
+}
+
+/** Fails the item, before anything is sent, when a required parameter is empty. */
+export function requireValues(labels: Record<string, string>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const [name, label] of Object.entries(labels)) {
+			const value = this.getNodeParameter(name, '', { extractValue: true });
+			if (isBlank(value)) {
+				throw invalidInput(
+					this.getNode(),
+					this.getItemIndex(),
+					`${label} is empty`,
+					`Enter a value for "${label}", or map one from an earlier node with an expression.`,
+				);
+			}
+		}
+		return requestOptions;
+	};
+}
+
+/** A list typed as "a, b, c" or given as an array by an expression, trimmed and de-blanked. */
+export function toList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n]/);
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
+/** Parses a JSON parameter (string or already an object), failing the item clearly. */
+export function parseJson(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			`${label} is not valid JSON`,
+			`Fix the JSON in "${label}": ${(error as Error).message}`,
+		);
+	}
+}
+
+/** Sets a body field, creating the body object if needed. */
+export function setBody(requestOptions: IHttpRequestOptions, fields: IDataObject): IHttpRequestOptions {
+	requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...fields };
+	return requestOptions;
+}
