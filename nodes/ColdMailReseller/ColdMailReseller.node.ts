@@ -1,4 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { getDomainIds, getDomainNames } from './listSearch/getDomains';
+import { getMailboxes } from './listSearch/getMailboxes';
+import { getSubscriptions } from './listSearch/getSubscriptions';
 import { getUsers } from './listSearch/getUsers';
 import { getCountries } from './loadOptions/getCountries';
 import { getStates } from './loadOptions/getStates';
@@ -92,7 +95,7 @@ export class ColdMailReseller implements INodeType {
 	};
 
 	methods = {
-		listSearch: { getUsers },
+		listSearch: { getDomainIds, getDomainNames, getMailboxes, getSubscriptions, getUsers },
 		loadOptions: { getCountries, getStates },
 	};
 }

@@ -118,3 +118,48 @@ export function paidNotice(resource: string, operation: string): INodeProperties
 		displayOptions: showFor(resource, operation),
 	};
 }
+
+export interface LocatorOptions {
+	name: string;
+	displayName: string;
+	/** listSearch method: getMailboxes, getSubscriptions, getDomainNames, getDomainIds, getUsers. */
+	searchListMethod: string;
+	placeholder: string;
+	description: string;
+	/** Where the value is sent; omit when a preSend builds the request. */
+	send?: { type: 'query' | 'body'; property: string };
+	required?: boolean;
+}
+
+/** A resource locator (From List / By ID) for a CMR id or domain name. */
+export function locatorField(
+	resource: string,
+	operation: string | string[],
+	options: LocatorOptions,
+): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.displayName.toLowerCase()}...`,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder,
+			},
+		],
+		displayOptions: showFor(resource, operation),
+		...(options.send ? { routing: { send: options.send } } : {}),
+	};
+}

@@ -1,0 +1,52 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { MAX_PAGE_SIZE } from '../shared/constants';
+import { ENDPOINTS, type EndpointKey } from '../shared/endpoints';
+import { hasNextPage, listItemsOf } from '../shared/routing';
+import { cmrApiRequest } from '../shared/transport';
+
+/** The chosen user's id, when the node has a User field filled in; '' otherwise. */
+export function currentUserId(context: ILoadOptionsFunctions): string {
+	try {
+		const value = context.getCurrentNodeParameter('userId', { extractValue: true });
+		return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * One page of a CMR list as picker entries, filtered by the typed text (CMR documents no
+ * search parameter for these lists, so the filter is applied here).
+ */
+export async function searchList(
+	context: ILoadOptionsFunctions,
+	endpointKey: EndpointKey,
+	qs: IDataObject,
+	toEntry: (record: IDataObject) => INodeListSearchItems,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = paginationToken ? Number(paginationToken) : 1;
+	const endpoint = ENDPOINTS[endpointKey];
+	const { data, body } = await cmrApiRequest.call(context, endpoint.method, endpoint.path, {
+		...qs,
+		page,
+		limit: MAX_PAGE_SIZE,
+	});
+	const records = listItemsOf(data);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = records
+		.map(toEntry)
+		.filter((entry) => entry.value !== '' && (!needle || entry.name.toLowerCase().includes(needle)));
+	return {
+		results,
+		paginationToken: hasNextPage(body, page, records.length, MAX_PAGE_SIZE)
+			? String(page + 1)
+			: undefined,
+	};
+}
