@@ -74,11 +74,43 @@ export class ColdMailResellerApi implements ICredentialType {
 		};
 	}
 
+	/**
+	 * A cheap, confirmed GET. 401/403/429 answers are read so that n8n shows CMR's meaning
+	 * (n8n itself would only show "Unauthorized"); any other non-2xx fails the test as is.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/users/list',
 			qs: { page: 1, limit: 1 },
+			ignoreHttpStatusErrors: { ignore: true, except: [400, 404, 405, 500, 502, 503, 504] },
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 401,
+					message:
+						'Invalid API Key: CMR rejected this key. Check the key and the Environment (production and sandbox keys are different).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 403,
+					message: 'CMR refused this key (403). Check that it is a partner API key with API access.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 429,
+					message: 'CMR rate limit reached (5 requests per second). Wait a moment and test again.',
+				},
+			},
+		],
 	};
 }
