@@ -1,0 +1,97 @@
+// Renders the README operations table from the node description and the endpoint table,
+// so the README always matches the node. `node scripts/operations-table.js` (after a build)
+// rewrites the table in README.md between the operations markers.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const START = '<!-- operations:start -->';
+const END = '<!-- operations:end -->';
+
+const CONFIDENCE = { confirmed: 'confirmed', guides: 'from guides', inferred: '**inferred**' };
+const USER_ID = { query: 'query', body: 'body', none: '—' };
+
+/** [{resource, resourceName, operation, operationName, action, key, endpoint}] in UI order. */
+function listOperations(description, endpoints) {
+	const resources = description.properties.find((p) => p.name === 'resource').options;
+	const byRoute = new Map(
+		Object.entries(endpoints).map(([key, e]) => [`${e.method} ${e.path}`, { key, endpoint: e }]),
+	);
+	const rows = [];
+	for (const resource of resources) {
+		const operationProperty = description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
+		);
+		for (const option of operationProperty?.options ?? []) {
+			const request = option.routing?.request ?? {};
+			const match = byRoute.get(`${request.method} ${request.url}`);
+			rows.push({
+				resource: resource.value,
+				resourceName: resource.name,
+				operation: option.value,
+				operationName: option.name,
+				action: option.action,
+				key: match?.key,
+				endpoint: match?.endpoint,
+			});
+		}
+	}
+	return rows;
+}
+
+function renderOperationsTable(description, endpoints) {
+	const lines = [
+		'| Resource | Operation | Method and path | `userId` | Path | Notes |',
+		'| --- | --- | --- | --- | --- | --- |',
+	];
+	for (const row of listOperations(description, endpoints)) {
+		const e = row.endpoint;
+		const notes = [
+			e.paid ? 'charges the wallet' : '',
+			e.destructive ? 'permanent' : '',
+			e.sandboxOnly ? 'sandbox only' : '',
+		]
+			.filter(Boolean)
+			.join(', ');
+		lines.push(
+			`| ${row.resourceName} | ${row.operationName} | \`${e.method} ${e.path}\` | ${USER_ID[e.userId]} | ${CONFIDENCE[e.confidence]} | ${notes} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+/** The unverified endpoints: anything not confirmed, with what is unverified. */
+function renderUnverifiedList(endpoints) {
+	return Object.values(endpoints)
+		.filter((e) => e.confidence !== 'confirmed' && e.note)
+		.map((e) => `- \`${e.method} ${e.path}\` (${CONFIDENCE[e.confidence]}): ${e.note}.`)
+		.join('\n');
+}
+
+function replaceBetween(text, start, end, content) {
+	const from = text.indexOf(start);
+	const to = text.indexOf(end);
+	if (from === -1 || to === -1) throw new Error(`README markers ${start} / ${end} not found`);
+	return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+function renderReadme(readme, description, endpoints) {
+	const withTable = replaceBetween(readme, START, END, renderOperationsTable(description, endpoints));
+	return replaceBetween(
+		withTable,
+		'<!-- unverified:start -->',
+		'<!-- unverified:end -->',
+		renderUnverifiedList(endpoints),
+	);
+}
+
+module.exports = { listOperations, renderOperationsTable, renderUnverifiedList, renderReadme };
+
+if (require.main === module) {
+	const root = path.join(__dirname, '..');
+	const { ColdMailReseller } = require(path.join(root, 'dist/nodes/ColdMailReseller/ColdMailReseller.node.js'));
+	const { ENDPOINTS } = require(path.join(root, 'dist/nodes/ColdMailReseller/shared/endpoints.js'));
+	const readmePath = path.join(root, 'README.md');
+	const readme = fs.readFileSync(readmePath, 'utf8');
+	fs.writeFileSync(readmePath, renderReadme(readme, new ColdMailReseller().description, ENDPOINTS));
+	console.log('README operations table updated');
+}

@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
+import { ENDPOINTS, type CmrEndpoint } from '../../nodes/ColdMailReseller/shared/endpoints';
+import reference from '../fixtures/cmr-endpoints.json';
+import { listOperations, renderReadme } from '../../scripts/operations-table';
+import { readmeText } from '../fixtures/readme';
+
+const description = new ColdMailReseller().description;
+const operations = listOperations(description, ENDPOINTS) as Array<{
+	resource: string;
+	operation: string;
+	key?: keyof typeof ENDPOINTS;
+	endpoint?: CmrEndpoint;
+}>;
+
+/** The node parameters visible for one resource/operation, as n8n decides it. */
+function visibleProperties(resource: string, operation: string): INodeProperties[] {
+	const parameters = { resource, operation };
+	return description.properties.filter((property) =>
+		NodeHelpers.displayParameter(parameters, property, null, description, parameters),
+	);
+}
+
+describe('Endpoint coverage', () => {
+	it('maps every operation to exactly one entry of the endpoint table', () => {
+		const unmapped = operations.filter((op) => !op.key).map((op) => `${op.resource}.${op.operation}`);
+		expect(unmapped).toEqual([]);
+		const keys = operations.map((op) => op.key);
+		expect(new Set(keys).size).toBe(keys.length);
+		expect(new Set(keys)).toEqual(new Set(Object.keys(ENDPOINTS)));
+	});
+
+	it('reaches every endpoint of the CMR reference (62 entries)', () => {
+		const served = new Set(operations.flatMap((op) => op.endpoint!.refs));
+		const all = reference.map((_, index) => index + 1);
+		expect(all).toHaveLength(62);
+		expect(all.filter((ref) => !served.has(ref))).toEqual([]);
+	});
+
+	it('uses the documented method and path wherever the reference knows them', () => {
+		const mismatches: string[] = [];
+		for (const op of operations) {
+			const [ref] = op.endpoint!.refs;
+			const documented = reference[ref - 1];
+			const method = documented.method.split(' ')[0];
+			if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(method) && method !== op.endpoint!.method) {
+				mismatches.push(`${op.key}: method ${op.endpoint!.method} vs ${documented.method}`);
+			}
+			if (documented.path.startsWith('/') && documented.path !== op.endpoint!.path) {
+				mismatches.push(`${op.key}: path ${op.endpoint!.path} vs ${documented.path}`);
+			}
+			if (!documented.path.startsWith('/') || !/^(GET|POST|PUT|PATCH|DELETE)$/.test(documented.method)) {
+				expect([op.key, op.endpoint!.confidence]).not.toEqual([op.key, 'confirmed']);
+			}
+		}
+		expect(mismatches).toEqual([]);
+	});
+
+	it('takes the user (userId) exactly where the reference says', () => {
+		const wrong: string[] = [];
+		for (const op of operations) {
+			const placement = op.endpoint!.userId;
+			const userId = visibleProperties(op.resource, op.operation).find((p) => p.name === 'userId');
+			if (placement === 'none') {
+				if (userId?.required) wrong.push(`${op.key}: takes no userId but requires one`);
+				continue;
+			}
+			if (!userId || userId.type !== 'resourceLocator' || !userId.required) {
+				wrong.push(`${op.key}: needs a required User resource locator`);
+			} else if (userId.routing?.send?.type !== (placement === 'body' ? 'body' : 'query')) {
+				wrong.push(`${op.key}: userId must go in the ${placement}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	it('keeps the README operations table and unverified list in sync with the node', () => {
+		expect(renderReadme(readmeText, description, ENDPOINTS)).toBe(readmeText);
+	});
+});
