@@ -1,0 +1,148 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { paidNotice, showFor, userIdField } from '../../shared/descriptions';
+import { invalidInput } from '../../shared/errors';
+import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
+import { setBody } from '../../shared/validation';
+import { billingCycleOption, confirmField } from './fields';
+import { buildMailboxes, isDomainName, mailboxesFields } from './mailboxes';
+
+const displayOptions = showFor('order', 'create');
+
+/** Builds `domains: [{domain, years, forwardTo?}]` and the `mailboxes` map, checking both. */
+export async function buildDomainOrderBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	const itemIndex = this.getItemIndex();
+	const rows = this.getNodeParameter('domains.domain', []) as IDataObject[];
+	if (!rows.length) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'No domains to order',
+			'Add at least one domain under "Domains" (use Create Mailbox Order for domains you already own).',
+		);
+	}
+	const domains: IDataObject[] = [];
+	rows.forEach((row, index) => {
+		const domain = String(row.domain ?? '')
+			.trim()
+			.toLowerCase();
+		const label = `Domain ${index + 1}${domain ? ` (${domain})` : ''}`;
+		const fail = (what: string, fix: string) =>
+			invalidInput(node, itemIndex, `${label} ${what}`, fix);
+		if (!domain)
+			throw fail('has no Domain name', 'Enter the domain name to register, e.g. acme.com.');
+		if (!isDomainName(domain)) {
+			throw fail(
+				'is not a valid domain name',
+				'Enter a bare domain name such as acme.com: no "https://", "www." path or spaces.',
+			);
+		}
+		if (domains.some((entry) => entry.domain === domain)) {
+			throw fail('is listed twice', 'Remove the duplicate domain.');
+		}
+		const years = Number(row.years ?? 1);
+		if (!Number.isInteger(years) || years < 1) {
+			throw fail('has an invalid Years value', 'Enter a whole number of years, 1 or more.');
+		}
+		const forwardTo = String(row.forwardTo ?? '').trim();
+		domains.push({ domain, years, ...(forwardTo ? { forwardTo } : {}) });
+	});
+	const mailboxes = buildMailboxes(
+		this,
+		domains.map((entry) => entry.domain as string),
+	);
+	return setBody(requestOptions, { domains, mailboxes });
+}
+
+export const orderCreateDescription: INodeProperties[] = [
+	paidNotice('order', 'create'),
+	userIdField('order', 'create', 'order.create'),
+	{
+		displayName: 'Domains',
+		name: 'domains',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Domain',
+		default: {},
+		required: true,
+		description: 'Domains to register; run Domain → Check Availability first',
+		displayOptions,
+		options: [
+			{
+				displayName: 'Domain',
+				name: 'domain',
+				values: [
+					{
+						displayName: 'Domain',
+						name: 'domain',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: 'e.g. alicesender.com',
+					},
+					{
+						displayName: 'Forward To',
+						name: 'forwardTo',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://alice.com',
+						description: 'Optional URL the domain forwards visitors to',
+					},
+					{
+						displayName: 'Years',
+						name: 'years',
+						type: 'number',
+						default: 1,
+						required: true,
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						description: 'Registration period in years',
+					},
+				],
+			},
+		],
+	},
+	...mailboxesFields('create'),
+	{
+		displayName: 'Service Provider',
+		name: 'serviceProvider',
+		type: 'options',
+		default: 'GOOGLE',
+		description: 'Workspace provider of the mailboxes',
+		displayOptions,
+		options: [
+			{ name: 'Google', value: 'GOOGLE' },
+			{ name: 'Microsoft', value: 'MICROSOFT' },
+		],
+		routing: { send: { type: 'body', property: 'serviceProvider' } },
+	},
+	confirmField('create'),
+	googleOauthField('order', 'create'),
+	microsoftOauthField('order', 'create'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Auto Renew',
+				name: 'autoRenew',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the mailbox subscription renews automatically',
+				routing: { send: { type: 'body', property: 'autoRenew' } },
+			},
+			billingCycleOption,
+		],
+	},
+];
