@@ -1,0 +1,132 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { EVENT_OPTIONS } from './trigger/events';
+import { SETUP_NOTICE } from './trigger/notice';
+import { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS } from './trigger/signature';
+import { handleDelivery } from './trigger/webhookHandler';
+import { checkWebhookExists, createWebhook, deleteWebhook } from './trigger/webhookLifecycle';
+
+export class ColdMailResellerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cold Mail Reseller Trigger',
+		name: 'coldMailResellerTrigger',
+		icon: { light: 'file:../../icons/cmr.svg', dark: 'file:../../icons/cmr.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow when Cold Mail Reseller sends a webhook event',
+		defaults: {
+			name: 'Cold Mail Reseller Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'coldMailResellerApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: SETUP_NOTICE,
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: EVENT_OPTIONS,
+				description:
+					'The events that start the workflow. Select the same events on the CMR destination. Other events are answered and ignored.',
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to reject deliveries whose cmr-x-signature header is not an HMAC-SHA256 of the body made with the credential's API key",
+			},
+			{
+				displayName: 'Timestamp Tolerance (Seconds)',
+				name: 'timestampTolerance',
+				type: 'number',
+				default: DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+				typeOptions: { minValue: 0 },
+				displayOptions: { show: { verifySignature: [true] } },
+				description:
+					'Reject deliveries whose cmr-x-timestamp is further than this from the current time. 0 turns the check off.',
+			},
+			{
+				displayName: 'Output Format',
+				name: 'outputFormat',
+				type: 'options',
+				default: 'flattened',
+				options: [
+					{
+						name: 'Flattened',
+						value: 'flattened',
+						description: "The event's data fields next to event, eventId and receivedAt",
+					},
+					{
+						name: 'Raw',
+						value: 'raw',
+						description: "The event's data object kept as is under data",
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request headers to each item under headers',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkWebhookExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createWebhook.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteWebhook.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleDelivery.call(this);
+	}
+}

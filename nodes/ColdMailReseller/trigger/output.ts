@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Values of the "Output Format" parameter. Stored in saved workflows: do not rename. */
+export type OutputFormat = 'flattened' | 'raw';
+
+/** Envelope keys the trigger reads itself; any other top-level key is passed through. */
+const ENVELOPE_KEYS = new Set(['event', 'eventType', 'eventId', 'data']);
+
+export interface ShapeInput {
+	envelope: IDataObject;
+	event: string;
+	eventId: string | null;
+	receivedAt: string;
+	format: OutputFormat;
+	headers?: IDataObject;
+}
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * One output item per delivery:
+ * - flattened: `{ event, eventId, receivedAt, ...data }`
+ * - raw: `{ event, eventId, receivedAt, data }`
+ * Other top-level envelope keys (for example an `actionId`) follow, then `headers` if asked.
+ * `event`, `eventId` and `receivedAt` always win over a same-named key inside `data`.
+ * The payload is passed through untouched, including mailbox credentials: the workflow
+ * needs them (`mailbox.created`, `prewarmup.order.success`).
+ */
+export function shapeEventItem(input: ShapeInput): IDataObject {
+	const { envelope, event, eventId, receivedAt, format, headers } = input;
+	const item: IDataObject = { event, eventId, receivedAt };
+
+	const data = envelope.data;
+	if (format === 'flattened' && isPlainObject(data)) {
+		for (const [key, value] of Object.entries(data)) {
+			if (!(key in item)) item[key] = value;
+		}
+	} else {
+		item.data = data === undefined ? null : data;
+	}
+
+	for (const [key, value] of Object.entries(envelope)) {
+		if (!ENVELOPE_KEYS.has(key) && !(key in item)) item[key] = value;
+	}
+
+	if (headers !== undefined) item.headers = headers;
+	return item;
+}

@@ -1,0 +1,118 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from '../shared/constants';
+import { isDuplicateEvent, rememberEvent } from './dedupe';
+import type { Rejection } from './delivery';
+import { checkBodySize, getRawBody, headerValue, parseDelivery } from './delivery';
+import { isEventSelected } from './events';
+import type { OutputFormat } from './output';
+import { shapeEventItem } from './output';
+import {
+	DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+	SIGNATURE_HEADER,
+	TIMESTAMP_HEADER,
+	verifyCmrSignature,
+} from './signature';
+
+/**
+ * Handles one CMR delivery. Order: size → signature → JSON → event name → filter → dedupe.
+ * Rejections answer 4xx and start no execution; skipped deliveries (event not selected,
+ * duplicate eventId) answer 200 so CMR does not retry them. Nothing is ever thrown out of
+ * here, and no answer or log line contains the API key or payload content.
+ */
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function reject(
+	this: IWebhookFunctions,
+	rejection: { status: number; message: string },
+): IWebhookResponseData {
+	const res = this.getResponseObject();
+	res.status(rejection.status).json({ status: rejection.status, message: rejection.message });
+	return { noWebhookResponse: true };
+}
+
+function acknowledge(message: string, extra: IDataObject = {}): IWebhookResponseData {
+	return { webhookResponse: { status: 200, message, ...extra } };
+}
+
+async function verifySignature(
+	this: IWebhookFunctions,
+	rawBody: Buffer,
+	headers: Headers,
+): Promise<Rejection | null> {
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+	const tolerance = this.getNodeParameter(
+		'timestampTolerance',
+		DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
+	) as number;
+
+	const result = verifyCmrSignature({
+		rawBody,
+		signature: headerValue(headers, SIGNATURE_HEADER),
+		timestamp: headerValue(headers, TIMESTAMP_HEADER),
+		secret,
+		toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
+		nowMs: Date.now(),
+	});
+	if (result.valid) return null;
+	return { status: 401, message: `Signature verification failed: ${result.reason}` };
+}
+
+async function processDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = this.getRequestObject();
+	const headers = this.getHeaderData() as Headers;
+
+	const rawBody = getRawBody(req as { rawBody?: unknown; body?: unknown });
+	const sizeProblem = checkBodySize(rawBody);
+	if (sizeProblem) return reject.call(this, sizeProblem);
+
+	if (this.getNodeParameter('verifySignature', true) as boolean) {
+		const signatureProblem = await verifySignature.call(this, rawBody, headers);
+		if (signatureProblem) return reject.call(this, signatureProblem);
+	}
+
+	const delivery = parseDelivery(rawBody);
+	if (!delivery.ok) return reject.call(this, delivery.rejection);
+	const { envelope, event, eventId } = delivery;
+
+	const selected = this.getNodeParameter('events', []) as string[];
+	if (!isEventSelected(selected, event)) {
+		return acknowledge('Event not selected in this trigger; no workflow run started', { event });
+	}
+
+	if (eventId !== null) {
+		const staticData = this.getWorkflowStaticData('node');
+		if (isDuplicateEvent(staticData, eventId)) {
+			return acknowledge('Event already received; no workflow run started', { event, eventId });
+		}
+		rememberEvent(staticData, eventId);
+	}
+
+	const format = this.getNodeParameter('outputFormat', 'flattened') as OutputFormat;
+	const includeHeaders = this.getNodeParameter('options.includeHeaders', false) as boolean;
+	const item = shapeEventItem({
+		envelope,
+		event,
+		eventId,
+		receivedAt: new Date().toISOString(),
+		format,
+		headers: includeHeaders ? ({ ...headers } as IDataObject) : undefined,
+	});
+	return { workflowData: [this.helpers.returnJsonArray([item])] };
+}
+
+export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	try {
+		return await processDelivery.call(this);
+	} catch (error) {
+		// Messages here come from n8n (credentials, parameters), never from the payload.
+		this.logger.error(
+			`Cold Mail Reseller Trigger could not process a delivery: ${(error as Error).message ?? 'unknown reason'}`,
+		);
+		return reject.call(this, {
+			status: 500,
+			message: 'The delivery could not be processed; see the n8n log',
+		});
+	}
+}
