@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../shared/constants';
+import { ENDPOINTS } from '../shared/endpoints';
+import { cmrMessage } from '../shared/errors';
 
 /**
  * The webhook lifecycle (checkExists / create / delete) and the only CMR API calls the
@@ -29,7 +31,7 @@ export const ACTIVATIONS_STATIC_KEY = 'activatedWebhooks';
 /** Kept so a changed n8n base URL cannot grow the record without limit. */
 const MAX_ACTIVATION_RECORDS = 10;
 
-const CREDENTIAL_CHECK_PATH = '/users/list';
+const CREDENTIAL_CHECK_PATH = ENDPOINTS['user.getAll'].path;
 
 /** Longest CMR message quoted in an activation message. */
 const MAX_QUOTED_MESSAGE = 200;
@@ -53,15 +55,6 @@ function normalizeBaseUrl(value: unknown): string {
 export function redactSecret(text: string, secret: string): string {
 	if (secret.length < 4) return text;
 	return text.split(secret).join('[redacted]');
-}
-
-function cmrMessage(body: unknown): string | undefined {
-	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-		const message = (body as IDataObject).message;
-		if (typeof message === 'string' && message.trim() !== '') return message.trim();
-	}
-	if (typeof body === 'string' && body.trim() !== '') return body.trim();
-	return undefined;
 }
 
 function activationRecords(staticData: IDataObject): Record<string, ActivationRecord> {
