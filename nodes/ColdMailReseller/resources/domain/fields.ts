@@ -1,0 +1,84 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { locatorField, showFor } from '../../shared/descriptions';
+import { mergeExtraBodyFields, sendDomain, sendDomainList } from './validation';
+
+/** Fields kept by Simplify on domain outputs. */
+export const DOMAIN_SIMPLE_FIELDS = [
+	'domainName',
+	'domainId',
+	'status',
+	'expiryDate',
+	'expireOn',
+	'autoRenew',
+	'serviceProvider',
+	'createdAt',
+];
+
+/**
+ * One domain of the chosen user: pick it from the user's domains or type its name. The
+ * value is trimmed, lower-cased and checked before it is sent.
+ */
+export function domainLocator(
+	resource: string,
+	operation: string | string[],
+	send: { type: 'body' | 'query'; property: string },
+	description = 'The domain, from the chosen user’s domains or typed as a name',
+): INodeProperties {
+	const field = locatorField(resource, operation, {
+		name: 'domainName',
+		displayName: 'Domain',
+		searchListMethod: 'getDomainNames',
+		placeholder: 'e.g. example.com',
+		description,
+	});
+	return {
+		...field,
+		routing: {
+			send: { ...send, preSend: [sendDomain('domainName', 'Domain', send.type, send.property)] },
+		},
+	};
+}
+
+/** Several domains: "a.com, b.com" or an expression array, sent as `domains: string[]`. */
+export function domainsField(
+	resource: string,
+	operation: string | string[],
+	description = 'Domain names, separated by commas, or an array from an expression',
+	sendAs: string | null = 'domains',
+): INodeProperties {
+	return {
+		displayName: 'Domain Names',
+		name: 'domains',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. example.com, example.org',
+		description,
+		displayOptions: showFor(resource, operation),
+		...(sendAs
+			? {
+					routing: {
+						send: {
+							type: 'body' as const,
+							property: sendAs,
+							preSend: [sendDomainList('domains', 'Domain Names', sendAs)],
+						},
+					},
+				}
+			: {}),
+	};
+}
+
+/** Additional Fields → Extra Body Fields, for endpoints whose body is inferred. */
+export function extraBodyFieldsOption(): INodeProperties {
+	return {
+		displayName: 'Extra Body Fields',
+		name: 'extraBodyFields',
+		type: 'json',
+		default: '{}',
+		description:
+			'JSON object whose keys are added to the request body (and override the fields above). Use it if CMR expects fields this node does not know yet.',
+		// Runs after the typed fields are in the body, so these keys win.
+		routing: { send: { preSend: [mergeExtraBodyFields('additionalFields.extraBodyFields')] } },
+	};
+}

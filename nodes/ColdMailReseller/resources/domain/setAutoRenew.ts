@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { showFor, userIdField } from '../../shared/descriptions';
+import { domainsField } from './fields';
+
+export const domainSetAutoRenewDescription: INodeProperties[] = [
+	userIdField('domain', 'setAutoRenew', 'domain.setAutoRenew'),
+	domainsField('domain', 'setAutoRenew'),
+	{
+		displayName: 'Auto-Renew',
+		name: 'autoRenew',
+		type: 'boolean',
+		required: true,
+		default: true,
+		description:
+			'Whether CMR renews the domains automatically before they expire (off: renewals are manual)',
+		displayOptions: showFor('domain', 'setAutoRenew'),
+		routing: { send: { type: 'body', property: 'autoRenew' } },
+	},
+];

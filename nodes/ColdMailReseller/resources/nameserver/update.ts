@@ -1,0 +1,65 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { showFor, userIdField } from '../../shared/descriptions';
+import { invalidInput } from '../../shared/errors';
+import { setBody, toList } from '../../shared/validation';
+import { domainLocator } from '../domain/fields';
+import { isHostname } from '../domain/validation';
+
+const displayOptions = showFor('nameserver', 'update');
+
+/** Two or more nameserver host names, trimmed, lower-cased and de-duplicated. */
+export async function checkNameservers(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const nameservers = [
+		...new Set(
+			toList(this.getNodeParameter('nameservers', '')).map((entry) =>
+				entry.toLowerCase().replace(/\.$/, ''),
+			),
+		),
+	];
+	const invalid = nameservers.find((entry) => !isHostname(entry));
+	if (invalid !== undefined) {
+		throw invalidInput(
+			this.getNode(),
+			this.getItemIndex(),
+			`"${invalid}" in "Nameservers" is not a valid host name`,
+			'Enter nameserver host names such as ns1.example.com: no protocol, IP address or spaces.',
+		);
+	}
+	if (nameservers.length < 2) {
+		throw invalidInput(
+			this.getNode(),
+			this.getItemIndex(),
+			`Nameservers needs at least 2 different host names, got ${nameservers.length}`,
+			'Registrars require two or more nameservers. Enter the complete list, e.g. ns1.example.com, ns2.example.com.',
+		);
+	}
+	return setBody(requestOptions, { nameservers });
+}
+
+export const nameserverUpdateDescription: INodeProperties[] = [
+	{
+		displayName:
+			'This replaces the domain’s whole nameserver list with the one below. Moving away from CMR’s nameservers stops CMR-managed DNS records from answering; changes can take up to 48 hours to propagate.',
+		name: 'nameserverNotice',
+		type: 'notice',
+		default: '',
+		displayOptions,
+	},
+	userIdField('nameserver', 'update', 'nameserver.update'),
+	domainLocator('nameserver', 'update', { type: 'query', property: 'domain' }),
+	{
+		displayName: 'Nameservers',
+		name: 'nameservers',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. ns1.example.com, ns2.example.com',
+		description:
+			'The complete new list (two or more host names), separated by commas, or an array from an expression. It replaces the current list; propagation can take up to 48 hours.',
+		displayOptions,
+		routing: { send: { type: 'body', property: 'nameservers', preSend: [checkNameservers] } },
+	},
+];
