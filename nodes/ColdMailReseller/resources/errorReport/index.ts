@@ -1,4 +1,91 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { showFor } from '../../shared/descriptions';
+import { route } from '../../shared/routing';
+import { isBlank, parseJson, requireValues, setBody } from '../../shared/validation';
+import { invalidInput } from '../../shared/errors';
 
-// PLACEHOLDER: filled in by the resource's owner.
-export const errorReportDescription: INodeProperties[] = [];
+const RESOURCE = 'errorReport';
+
+/** Optional `details`: any JSON value, given as text or by an expression. */
+async function sendDetails(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('additionalFields.details', '') as unknown;
+	if (isBlank(raw)) return requestOptions;
+	const details = parseJson(this, raw, 'Details');
+	if (details === null || typeof details !== 'object') {
+		throw invalidInput(
+			this.getNode(),
+			this.getItemIndex(),
+			'Details is not a JSON object or array',
+			'Enter a JSON object such as {"step": "export", "code": 500}, or remove Details.',
+		);
+	}
+	return setBody(requestOptions, { details: details as IDataObject });
+}
+
+export const errorReportDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [RESOURCE] } },
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				action: 'Send error report',
+				description:
+					'Send an error report to CMR. CMR does not document what this endpoint is for; its path and body are inferred.',
+				routing: route('errorReport.send', {
+					preSend: [requireValues({ message: 'Message' }), sendDetails],
+				}),
+			},
+		],
+		default: 'send',
+	},
+	{
+		displayName:
+			'CMR lists "Send error" without documenting its purpose, path or body. This operation sends {message, details} to POST /send-error, which is inferred and unverified.',
+		name: 'undocumentedNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: showFor(RESOURCE, 'send'),
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Mailbox export failed for GP6M2J2DHXM3F2J40S8AP316R2QR',
+		description: 'What went wrong',
+		displayOptions: showFor(RESOURCE, 'send'),
+		routing: { send: { type: 'body', property: 'message' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, 'send'),
+		options: [
+			{
+				displayName: 'Details (JSON)',
+				name: 'details',
+				type: 'json',
+				default: '{}',
+				description: 'Extra context as a JSON object, sent as `details`',
+			},
+		],
+	},
+];

@@ -1,4 +1,71 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { paidNotice, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import { route } from '../../shared/routing';
+import { preWarmupOrderFields, preWarmupOrderPreSend } from './orderFields';
 
-// PLACEHOLDER: filled in by the resource's owner.
-export const preWarmupDescription: INodeProperties[] = [];
+const RESOURCE = 'preWarmup';
+
+export const preWarmupDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [RESOURCE] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many prewarmed domains',
+				description: 'List the pre-warmed domains and mailboxes available to buy',
+				routing: route('preWarmup.getAll', { list: 'paginated' }),
+			},
+			{
+				name: 'Order',
+				value: 'order',
+				action: 'Order prewarmed domains',
+				description: 'Buy pre-warmed domains with their mailboxes for a user, charged to the partner wallet',
+				routing: route('preWarmup.order', { preSend: preWarmupOrderPreSend }),
+			},
+		],
+		default: 'getAll',
+	},
+
+	// Get Many
+	...returnAllAndLimit(RESOURCE, 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(RESOURCE, 'getAll'),
+		options: [
+			{
+				displayName: 'Domain Contains',
+				name: 'contains',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. acme',
+				description: 'Return only domains whose name contains this text',
+				routing: { send: { type: 'query', property: 'contains' } },
+			},
+			{
+				displayName: 'Service Provider',
+				name: 'serviceProvider',
+				type: 'options',
+				options: [
+					{ name: 'Google', value: 'GOOGLE' },
+					{ name: 'Microsoft', value: 'MICROSOFT' },
+				],
+				default: 'GOOGLE',
+				description: 'Return only domains of this mail provider',
+				routing: { send: { type: 'query', property: 'serviceProvider' } },
+			},
+		],
+	},
+
+	// Order
+	paidNotice(RESOURCE, 'order'),
+	...preWarmupOrderFields(RESOURCE, 'order', 'preWarmup.order'),
+];

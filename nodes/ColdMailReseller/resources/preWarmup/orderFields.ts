@@ -1,0 +1,178 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	PreSendAction,
+} from 'n8n-workflow';
+import { showFor, userIdField } from '../../shared/descriptions';
+import type { EndpointKey } from '../../shared/endpoints';
+import { invalidInput } from '../../shared/errors';
+import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
+import { requireValues, setBody } from '../../shared/validation';
+
+/**
+ * The fields of a pre-warmup order: `{order: [{domain, forwardTo?}], serviceProvider,
+ * google? | microsoftOauthRoute?, autoRenew?}` with `userId` in the query. Shared by
+ * Pre-Warmup → Order and Sandbox → Order Pre-Warmup.
+ */
+export function preWarmupOrderFields(
+	resource: string,
+	operation: string,
+	endpoint: EndpointKey,
+): INodeProperties[] {
+	const displayOptions = showFor(resource, operation);
+	return [
+		userIdField(resource, operation, endpoint),
+		{
+			displayName: 'Domains',
+			name: 'orderDomains',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Domain',
+			default: {},
+			required: true,
+			description:
+				'Pre-warmed domains to buy, from Pre-Warmup → Get Many. Each domain succeeds or fails on its own.',
+			displayOptions,
+			options: [
+				{
+					displayName: 'Domain',
+					name: 'domain',
+					values: [
+						{
+							displayName: 'Domain',
+							name: 'domain',
+							type: 'string',
+							required: true,
+							default: '',
+							placeholder: 'e.g. prewarm-acmecorp.com',
+						},
+						{
+							displayName: 'Forward To',
+							name: 'forwardTo',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. https://acmecorp.com',
+							description: 'Optional URL the domain forwards visitors to',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Service Provider',
+			name: 'serviceProvider',
+			type: 'options',
+			required: true,
+			options: [
+				{ name: 'Google', value: 'GOOGLE' },
+				{ name: 'Microsoft', value: 'MICROSOFT' },
+			],
+			default: 'GOOGLE',
+			description:
+				'Mail provider of the domains. Google needs the Google OAuth group; Microsoft needs the Microsoft OAuth group.',
+			displayOptions,
+			routing: {
+				send: { type: 'body', property: 'serviceProvider', value: '={{String($value).trim().toUpperCase()}}' },
+			},
+		},
+		{
+			...googleOauthField(resource, operation),
+			description: 'Required when Service Provider is Google: the OAuth app used to export the mailboxes',
+		},
+		{
+			...microsoftOauthField(resource, operation),
+			description: 'Required when Service Provider is Microsoft: the OAuth route used to export the mailboxes',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Auto-Renew',
+					name: 'autoRenew',
+					type: 'boolean',
+					default: true,
+					description: 'Whether the domains and mailboxes renew automatically',
+					routing: { send: { type: 'body', property: 'autoRenew' } },
+				},
+			],
+		},
+	];
+}
+
+/** Builds `order: [{domain, forwardTo?}]` from the Domains rows; every row needs a domain. */
+async function sendOrderDomains(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const rows = this.getNodeParameter('orderDomains.domain', []) as IDataObject[];
+	const order = (Array.isArray(rows) ? rows : [rows]).map((row, index) => {
+		const domain = String(row.domain ?? '').trim();
+		if (!domain) {
+			throw invalidInput(
+				this.getNode(),
+				this.getItemIndex(),
+				`Domain ${index + 1} is empty`,
+				'Enter a domain in every row of "Domains", or remove the empty row.',
+			);
+		}
+		const forwardTo = String(row.forwardTo ?? '').trim();
+		return forwardTo ? { domain, forwardTo } : { domain };
+	});
+	if (!order.length) {
+		throw invalidInput(
+			this.getNode(),
+			this.getItemIndex(),
+			'Domains is empty',
+			'Add at least one domain under "Domains" (see Pre-Warmup → Get Many for what is available).',
+		);
+	}
+	return setBody(requestOptions, { order });
+}
+
+const PROVIDERS: Record<string, { own: string; ownKey: string; other: string; otherKey: string }> = {
+	GOOGLE: { own: 'Google OAuth', ownKey: 'google', other: 'Microsoft OAuth', otherKey: 'microsoftOauthRoute' },
+	MICROSOFT: { own: 'Microsoft OAuth', ownKey: 'microsoftOauthRoute', other: 'Google OAuth', otherKey: 'google' },
+};
+
+/** Google orders need the Google OAuth group and Microsoft orders the Microsoft one, never both. */
+async function requireProviderOauth(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	const provider = String(body.serviceProvider ?? '');
+	const rule = PROVIDERS[provider];
+	const fail = (what: string, fix: string) =>
+		invalidInput(this.getNode(), this.getItemIndex(), what, fix);
+	if (!rule) {
+		throw fail(`Service Provider "${provider}" is not supported`, 'Use GOOGLE or MICROSOFT.');
+	}
+	if (body[rule.ownKey] === undefined) {
+		throw fail(
+			`${rule.own} is required when Service Provider is ${provider}`,
+			`Add the ${rule.own} group with its settings.`,
+		);
+	}
+	if (body[rule.otherKey] !== undefined) {
+		throw fail(
+			`${rule.other} cannot be used when Service Provider is ${provider}`,
+			`Remove the ${rule.other} group, or change Service Provider.`,
+		);
+	}
+	return requestOptions;
+}
+
+/** Checks and body building for a pre-warmup order, in order. */
+export const preWarmupOrderPreSend: PreSendAction[] = [
+	requireValues({ userId: 'User' }),
+	sendOrderDomains,
+	sendOauthSettings('topLevel'),
+	requireProviderOauth,
+];
