@@ -6,22 +6,18 @@
 import { createHmac } from 'crypto';
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentials,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
 	INodeParameters,
-	INodeProperties,
 	INodeType,
 	INodeTypes,
-	IRequestOptionsSimplified,
 	IWebhookData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { TestCredentialsHelper } from '../helpers/n8n-harness';
 import { ColdMailResellerApi } from '../../credentials/ColdMailResellerApi.credentials';
 import { ColdMailResellerTrigger } from '../../nodes/ColdMailReseller/ColdMailResellerTrigger.node';
 
@@ -46,53 +42,6 @@ export const defaultCredentials = (): CredentialData => ({
 	environment: 'production',
 	baseUrl: BASE_URL,
 });
-
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: CredentialData | null) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-	): Promise<IHttpRequestOptions> {
-		return await credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async runPreAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used by these tests');
-	}
-
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		if (this.data === null) throw new Error('Credential could not be decrypted');
-		return { ...this.data };
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(): INodeProperties[] {
-		return credentialType.properties;
-	}
-}
 
 const nodeTypes: INodeTypes = {
 	getByName: () => triggerNode as INodeType,
@@ -220,7 +169,7 @@ export function makeTriggerEnv(
 	});
 
 	const baseAdditionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentials),
+		credentialsHelper: new TestCredentialsHelper(credentialType, credentials),
 		webhookBaseUrl: WEBHOOK_BASE_URL,
 		webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
 		webhookWaitingBaseUrl: 'https://n8n.example.test/webhook-waiting',
