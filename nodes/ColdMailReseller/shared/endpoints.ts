@@ -56,7 +56,7 @@ export const ENDPOINTS = {
 	'dnsRecord.getAll': { method: 'GET', path: '/dns', confidence: 'guides', userId: 'query', refs: [19] },
 	'dnsRecord.create': { method: 'POST', path: '/dns', confidence: 'confirmed', userId: 'query', refs: [20] },
 	'dnsRecord.update': { method: 'PUT', path: '/dns', confidence: 'guides', userId: 'query', refs: [21] },
-	'dnsRecord.delete': { method: 'DELETE', path: '/dns', confidence: 'guides', userId: 'query', refs: [22] },
+	'dnsRecord.delete': { method: 'DELETE', path: '/dns', confidence: 'guides', userId: 'query', refs: [22], destructive: true },
 	'nameserver.update': { method: 'PUT', path: '/dns/nameservers', confidence: 'guides', userId: 'query', refs: [23], note: 'body key `nameservers` inferred' },
 
 	// Orders (the two deprecated FormData endpoints, refs 29 and 30, are served by their JSON successors)

@@ -57,7 +57,29 @@ export function parseJson(
 }
 
 /** Sets a body field, creating the body object if needed. */
-export function setBody(requestOptions: IHttpRequestOptions, fields: IDataObject): IHttpRequestOptions {
+export function setBody(
+	requestOptions: IHttpRequestOptions,
+	fields: IDataObject,
+): IHttpRequestOptions {
 	requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...fields };
 	return requestOptions;
+}
+
+/**
+ * Sends a comma/newline-separated string (or an expression array) as a JSON array, failing
+ * the item before anything is sent when the list is empty.
+ */
+export function sendList(parameter: string, property: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const list = toList(this.getNodeParameter(parameter, ''));
+		if (!list.length) {
+			throw invalidInput(
+				this.getNode(),
+				this.getItemIndex(),
+				`${label} is empty`,
+				`Enter one or more values for "${label}" separated by commas, or map an array with an expression.`,
+			);
+		}
+		return setBody(requestOptions, { [property]: list });
+	};
 }

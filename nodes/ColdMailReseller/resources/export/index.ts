@@ -8,8 +8,7 @@ import { locatorField, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
 import { route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
-import { sendList } from '../subscription/lists';
+import { requireValues, sendList } from '../../shared/validation';
 
 const RESOURCE = 'export';
 
@@ -92,7 +91,9 @@ export const exportDescription: INodeProperties[] = [
 		description:
 			'The stored platform credential to export to, from Platform Credential → Create or Get Many',
 		displayOptions: showFor(RESOURCE, 'exportMailboxes'),
-		routing: { send: { type: 'body', property: 'credentialId', value: '={{String($value).trim()}}' } },
+		routing: {
+			send: { type: 'body', property: 'credentialId', value: '={{String($value).trim()}}' },
+		},
 	},
 	{
 		displayName: 'Mailbox IDs',

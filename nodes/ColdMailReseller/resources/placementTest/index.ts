@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { paidNotice, returnAllAndLimit, showFor, userIdField } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
-import { sendList } from '../subscription/lists';
+import { requireValues, sendList } from '../../shared/validation';
 
 const RESOURCE = 'placementTest';
 
@@ -132,7 +131,8 @@ export const placementTestDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A',
-				description: 'Return only the report of this placement test (the orderId returned by Create)',
+				description:
+					'Return only the report of this placement test (the orderId returned by Create)',
 				routing: { send: { type: 'query', property: 'orderId' } },
 			},
 		],

@@ -8,8 +8,8 @@ import {
 	simplifyField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
-import { sendList, sendListIdentifiedBy } from './lists';
+import { requireValues, sendList } from '../../shared/validation';
+import { sendListIdentifiedBy } from './lists';
 
 const RESOURCE = 'subscription';
 
@@ -26,9 +26,13 @@ const SUBSCRIPTION_SIMPLE_FIELDS = [
 	'userId',
 ];
 
-const SUBSCRIPTION_IDS_PLACEHOLDER = 'e.g. 6ZHR985PGP456XG8HCYHF919YVS6, 0BRBX9FGE4M77TGG14C3JYN4PMJT';
+const SUBSCRIPTION_IDS_PLACEHOLDER =
+	'e.g. 6ZHR985PGP456XG8HCYHF919YVS6, 0BRBX9FGE4M77TGG14C3JYN4PMJT';
 
-function subscriptionIdsField(operation: string, extraShow: Record<string, string[]> = {}): INodeProperties {
+function subscriptionIdsField(
+	operation: string,
+	extraShow: Record<string, string[]> = {},
+): INodeProperties {
 	return {
 		displayName: 'Subscription IDs',
 		name: 'subscriptionIds',
@@ -83,7 +87,10 @@ export const subscriptionDescription: INodeProperties[] = [
 					'Replace 1+ year subscriptions with new ones at standard pricing (new subscription IDs)',
 				routing: route('subscription.recreate', {
 					preSend: [
-						sendListIdentifiedBy({ subscriptionIds: 'Subscription IDs', domainNames: 'Domain Names' }),
+						sendListIdentifiedBy({
+							subscriptionIds: 'Subscription IDs',
+							domainNames: 'Domain Names',
+						}),
 					],
 				}),
 			},
@@ -100,7 +107,8 @@ export const subscriptionDescription: INodeProperties[] = [
 				name: 'Set Auto-Renew',
 				value: 'setAutoRenew',
 				action: 'Set auto renewal for subscriptions',
-				description: 'Turn automatic renewal on or off; turning it off lets the current period run out',
+				description:
+					'Turn automatic renewal on or off; turning it off lets the current period run out',
 				routing: route('subscription.setAutoRenew', {
 					preSend: [sendList('subscriptionIds', 'subscriptionIds', 'Subscription IDs')],
 				}),
@@ -137,7 +145,9 @@ export const subscriptionDescription: INodeProperties[] = [
 			description: 'The subscription to cancel',
 			send: { type: 'body', property: 'subscriptionId' },
 		}),
-		displayOptions: { show: { resource: [RESOURCE], operation: ['cancel'], identifyBy: ['subscriptionId'] } },
+		displayOptions: {
+			show: { resource: [RESOURCE], operation: ['cancel'], identifyBy: ['subscriptionId'] },
+		},
 	},
 	{
 		displayName: 'Domain',
@@ -147,7 +157,9 @@ export const subscriptionDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. clientapp.co',
 		description: 'The domain whose subscription is cancelled',
-		displayOptions: { show: { resource: [RESOURCE], operation: ['cancel'], identifyBy: ['domain'] } },
+		displayOptions: {
+			show: { resource: [RESOURCE], operation: ['cancel'], identifyBy: ['domain'] },
+		},
 		routing: { send: { type: 'body', property: 'domain', value: '={{String($value).trim()}}' } },
 	},
 

@@ -1,25 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import { setBody, toList } from '../../shared/validation';
-
-/**
- * Sends a comma/newline-separated string (or an expression array) as a JSON array, failing
- * the item before anything is sent when the list is empty. Used by several resources.
- */
-export function sendList(parameter: string, property: string, label: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const list = toList(this.getNodeParameter(parameter, ''));
-		if (!list.length) {
-			throw invalidInput(
-				this.getNode(),
-				this.getItemIndex(),
-				`${label} is empty`,
-				`Enter one or more values for "${label}" separated by commas, or map an array with an expression.`,
-			);
-		}
-		return setBody(requestOptions, { [property]: list });
-	};
-}
+import { sendList } from '../../shared/validation';
 
 /**
  * For operations with an "Identify By" choice: runs `sendList` (or a required check) for the
