@@ -140,4 +140,16 @@ describe('User', () => {
 			message: 'Email is empty [item 0]',
 		});
 	});
+
+	it('refuses an update with no fields before sending anything', async () => {
+		await expect(
+			runNode({ resource: 'user', operation: 'update', userId: byId, updateFields: {} }),
+		).rejects.toMatchObject({ message: 'No fields to update [item 0]' });
+	});
+
+	it('refuses Get without a user before sending anything', async () => {
+		await expect(
+			runNode({ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '' } }),
+		).rejects.toMatchObject({ message: 'User is empty [item 0]' });
+	});
 });

@@ -83,3 +83,19 @@ export function sendList(parameter: string, property: string, label: string): Pr
 		return setBody(requestOptions, { [property]: list });
 	};
 }
+
+/** An update with nothing to change is refused before sending. */
+export async function requireSomethingToUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (!Object.keys((requestOptions.body as IDataObject) ?? {}).length) {
+		throw invalidInput(
+			this.getNode(),
+			this.getItemIndex(),
+			'No fields to update',
+			'Add at least one field under "Update Fields".',
+		);
+	}
+	return requestOptions;
+}

@@ -1,15 +1,13 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { permanentNotice, showFor, userIdField } from '../../shared/descriptions';
-import { invalidInput } from '../../shared/errors';
 import { deletedResult, route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
+import { requireSomethingToUpdate, requireValues } from '../../shared/validation';
 
 const RESOURCE = 'platformCredential';
 const requireUser = requireValues({ userId: 'User' });
@@ -80,23 +78,6 @@ async function oneItemPerCredential(
 		}
 	}
 	return result;
-}
-
-/** An update with nothing to change is refused before sending. */
-async function requireSomethingToUpdate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (!Object.keys(body).length) {
-		throw invalidInput(
-			this.getNode(),
-			this.getItemIndex(),
-			'No fields to update',
-			'Add at least one field under "Update Fields".',
-		);
-	}
-	return requestOptions;
 }
 
 export const platformCredentialDescription: INodeProperties[] = [

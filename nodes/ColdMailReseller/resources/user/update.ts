@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { userIdField, showFor } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
-import { invalidInput } from '../../shared/errors';
 import { cmrApiRequest } from '../../shared/transport';
+import { requireSomethingToUpdate } from '../../shared/validation';
 import {
 	USER_OPTIONAL_TEXT_FIELDS,
 	USER_TEXT_FIELDS,
@@ -30,14 +30,6 @@ async function mergeWithCurrentProfile(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const updates = (requestOptions.body as IDataObject) ?? {};
-	if (!Object.keys(updates).length) {
-		throw invalidInput(
-			this.getNode(),
-			this.getItemIndex(),
-			'No fields to update',
-			'Add at least one field under "Update Fields".',
-		);
-	}
 	if (!(this.getNodeParameter('mergeWithCurrent', true) as boolean)) return requestOptions;
 	const userId = this.getNodeParameter('userId', '', { extractValue: true }) as string;
 	const endpoint = ENDPOINTS['user.get'];
@@ -52,7 +44,7 @@ async function mergeWithCurrentProfile(
 	return requestOptions;
 }
 
-export const userUpdatePreSend = [mergeWithCurrentProfile];
+export const userUpdatePreSend = [requireSomethingToUpdate, mergeWithCurrentProfile];
 
 export const userUpdateDescription: INodeProperties[] = [
 	userIdField('user', 'update', 'user.update'),
