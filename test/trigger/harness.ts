@@ -133,10 +133,13 @@ export interface TriggerEnv {
  * Builds a workflow with one trigger node. `parameters` are what the user set; defaults are
  * filled in the way n8n does when it loads a workflow.
  */
+let environmentCount = 0;
+
 export function makeTriggerEnv(
 	parameters: INodeParameters = {},
 	credentials: CredentialData | null = defaultCredentials(),
 	staticData: IDataObject = {},
+	workflowId = `wf-${++environmentCount}`,
 ): TriggerEnv {
 	const description = triggerNode.description;
 	const resolved =
@@ -159,7 +162,8 @@ export function makeTriggerEnv(
 		credentials: { coldMailResellerApi: { id: 'cred-1', name: 'CMR account' } },
 	};
 	const workflow = new Workflow({
-		id: 'wf-1',
+		// A new id per environment by default: the trigger keeps accepted eventIds per workflow node.
+		id: workflowId,
 		name: 'CMR trigger test',
 		nodes: [node],
 		connections: {},

@@ -57,7 +57,10 @@ afterAll(() => {
 });
 
 function expectRun(outcome: Awaited<ReturnType<TriggerEnv['deliver']>>): IDataObject {
-	expect(outcome.res.ended).toBe(false);
+	// The trigger answers 200 itself so that n8n saves the eventId before starting the run.
+	expect(outcome.res.statusCode).toBe(200);
+	expect(outcome.res.body).toMatchObject({ status: 200, message: 'Event received' });
+	expect(outcome.result.noWebhookResponse).toBe(true);
 	expect(outcome.result.workflowData).toHaveLength(1);
 	expect(outcome.result.workflowData?.[0]).toHaveLength(1);
 	return outcome.result.workflowData?.[0][0].json as IDataObject;
@@ -384,6 +387,14 @@ describe('duplicate deliveries', () => {
 		const saved = JSON.parse(JSON.stringify(env.staticData)) as IDataObject;
 		const reloaded = makeTriggerEnv(ALL, undefined, saved);
 		expectAcknowledged(await reloaded.deliver(signedRequest(payload)), 'already received');
+	});
+
+	it('drops a duplicate that arrives before n8n saved the static data of the first delivery', async () => {
+		const first = makeTriggerEnv(ALL, undefined, {}, 'wf-race');
+		expectRun(await first.deliver(signedRequest(payload)));
+		// Same workflow reloaded from the database before the save: static data still empty.
+		const racing = makeTriggerEnv(ALL, undefined, {}, 'wf-race');
+		expectAcknowledged(await racing.deliver(signedRequest(payload)), 'already received');
 	});
 
 	it('runs for different eventIds', async () => {

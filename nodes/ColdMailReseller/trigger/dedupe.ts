@@ -30,3 +30,27 @@ export function rememberEvent(
 	// Assign a new array (not push in place) so n8n sees the change and saves it.
 	staticData[DEDUPE_STATIC_KEY] = ids.slice(Math.max(0, ids.length - max));
 }
+
+/**
+ * Ids this n8n process has accepted, per trigger node (`workflowId:nodeId`). n8n saves static
+ * data a moment after the trigger answers, so a duplicate sent right after the answer could
+ * still see the old static data; this in-memory list closes that gap.
+ */
+const acceptedInProcess = new Map<string, string[]>();
+const MAX_TRACKED_TRIGGERS = 200;
+
+/**
+ * Records the event and returns true when it is new; false when this trigger already accepted
+ * it (in this process or, per static data, before).
+ */
+export function claimEvent(scope: string, staticData: IDataObject, eventId: string): boolean {
+	const accepted = acceptedInProcess.get(scope) ?? [];
+	if (accepted.includes(eventId) || isDuplicateEvent(staticData, eventId)) return false;
+	rememberEvent(staticData, eventId);
+	acceptedInProcess.delete(scope);
+	acceptedInProcess.set(scope, [...accepted, eventId].slice(-DEDUPE_MAX_EVENT_IDS));
+	if (acceptedInProcess.size > MAX_TRACKED_TRIGGERS) {
+		acceptedInProcess.delete(acceptedInProcess.keys().next().value as string);
+	}
+	return true;
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../shared/constants';
-import { isDuplicateEvent, rememberEvent } from './dedupe';
+import { claimEvent } from './dedupe';
 import type { Rejection } from './delivery';
 import { checkBodySize, getRawBody, headerValue, parseDelivery } from './delivery';
 import { isEventSelected } from './events';
@@ -82,11 +82,10 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 	}
 
 	if (eventId !== null) {
-		const staticData = this.getWorkflowStaticData('node');
-		if (isDuplicateEvent(staticData, eventId)) {
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (!claimEvent(scope, this.getWorkflowStaticData('node'), eventId)) {
 			return acknowledge('Event already received; no workflow run started', { event, eventId });
 		}
-		rememberEvent(staticData, eventId);
 	}
 
 	const format = this.getNodeParameter('outputFormat', 'flattened') as OutputFormat;
@@ -99,7 +98,10 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 		format,
 		headers: includeHeaders ? ({ ...headers } as IDataObject) : undefined,
 	});
-	return { workflowData: [this.helpers.returnJsonArray([item])] };
+	// Answering here (noWebhookResponse) makes n8n save static data, and so the eventId,
+	// before it starts the run; with a plain return it starts the run first and the save is lost.
+	this.getResponseObject().status(200).json({ status: 200, message: 'Event received', event });
+	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 }
 
 export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
