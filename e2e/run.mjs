@@ -542,15 +542,21 @@ async function main() {
 			return `${items.length} mailboxes in ${pages} page requests`;
 		});
 
-		await check("validation: a bad email fails the item with CMR's message", async () => {
+		await check('validation: a bad email fails the item before anything is sent', async () => {
 			await sleep(1100);
+			const offset = simLogSize();
 			const r = await executeWorkflow(IDS.validation, cli);
 			assert(r.code !== 0, `execute exited 0: ${explain(r)}`);
 			const err = runError(r.run);
 			assert(err, explain(r));
-			assert(/email must be a valid email address/i.test(err.message), `message: ${err.message}`);
+			assert(
+				/^Email "not-an-email" is not a valid email address \[item 0\]$/.test(err.message),
+				`message: ${err.message}`,
+			);
 			assert(err.node === 'Create user (bad email)', `failed node: ${err.node}`);
-			assert(String(err.httpCode ?? '') === '400', `httpCode ${err.httpCode}`);
+			await sleep(200);
+			const sent = (simLogSince(offset).match(/POST \/api\/v1\/integration\/users /g) ?? []).length;
+			assert(sent === 0, `the simulator received ${sent} POST /users requests`);
 			return err.message;
 		});
 

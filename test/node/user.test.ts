@@ -152,4 +152,13 @@ describe('User', () => {
 			runNode({ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '' } }),
 		).rejects.toMatchObject({ message: 'User is empty [item 0]' });
 	});
+
+	it.each([
+		['create', { ...profile, email: 'not-an-email' }],
+		['update', { userId: byId, updateFields: { email: 'john@' } }],
+	])('refuses a malformed email on %s before sending anything', async (operation, fields) => {
+		await expect(runNode({ resource: 'user', operation, ...fields })).rejects.toMatchObject({
+			message: expect.stringMatching(/^Email ".+" is not a valid email address \[item 0\]$/),
+		});
+	});
 });

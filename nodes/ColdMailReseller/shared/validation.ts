@@ -99,3 +99,21 @@ export async function requireSomethingToUpdate(
 	}
 	return requestOptions;
 }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Fails the item before sending when the named parameter is set but is not an email address. */
+export function requireEmailFormat(parameter: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = String(this.getNodeParameter(parameter, '') ?? '').trim();
+		if (value !== '' && !EMAIL.test(value)) {
+			throw invalidInput(
+				this.getNode(),
+				this.getItemIndex(),
+				`${label} "${value}" is not a valid email address`,
+				`Enter an address like name@company.com in "${label}".`,
+			);
+		}
+		return requestOptions;
+	};
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { deletedResult, route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
+import { requireEmailFormat, requireValues } from '../../shared/validation';
 import { userCreateDescription } from './create';
 import { userDeleteDescription } from './delete';
 import { userGetDescription } from './get';
@@ -28,7 +28,9 @@ export const userDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create user',
 				description: 'Create a user (your customer) under your partner account',
-				routing: route('user.create', { preSend: [requireValues(requiredOnCreate)] }),
+				routing: route('user.create', {
+					preSend: [requireValues(requiredOnCreate), requireEmailFormat('email', 'Email')],
+				}),
 			},
 			{
 				name: 'Delete',
@@ -59,7 +61,13 @@ export const userDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update user',
 				description: "Update a user's profile and billing details",
-				routing: route('user.update', { preSend: [requireCustomer, ...userUpdatePreSend] }),
+				routing: route('user.update', {
+					preSend: [
+						requireCustomer,
+						requireEmailFormat('updateFields.email', 'Email'),
+						...userUpdatePreSend,
+					],
+				}),
 			},
 		],
 		default: 'create',
