@@ -24,7 +24,7 @@ function fixFor(status: number, response: IN8nHttpFullResponse): string {
 		const wait = retryAfterSeconds(response);
 		return (
 			`CMR allows 5 requests per second per API key${wait ? `; retry after ${wait} s` : ''}. ` +
-			'Slow the node down with Options → Batching (e.g. 4 items per 1000 ms), or add a Wait node. ' +
+			'Slow the node down with Request Options → Batching (e.g. 4 items per 1000 ms), or add a Wait node. ' +
 			'Never re-run a paid order without checking its status first.'
 		);
 	}
