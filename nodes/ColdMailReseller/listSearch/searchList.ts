@@ -11,12 +11,9 @@ import { cmrApiRequest } from '../shared/transport';
 
 /** The chosen user's id, when the node has a User field filled in; '' otherwise. */
 export function currentUserId(context: ILoadOptionsFunctions): string {
-	try {
-		const value = context.getCurrentNodeParameter('userId', { extractValue: true });
-		return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
-	} catch {
-		return '';
-	}
+	const raw = context.getCurrentNodeParameter('userId');
+	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as IDataObject).value : raw;
+	return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
 }
 
 /**
@@ -42,7 +39,9 @@ export async function searchList(
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = records
 		.map(toEntry)
-		.filter((entry) => entry.value !== '' && (!needle || entry.name.toLowerCase().includes(needle)));
+		.filter(
+			(entry) => entry.value !== '' && (!needle || entry.name.toLowerCase().includes(needle)),
+		);
 	return {
 		results,
 		paginationToken: hasNextPage(body, page, records.length, MAX_PAGE_SIZE)

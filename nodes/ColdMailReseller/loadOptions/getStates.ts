@@ -3,9 +3,11 @@ import { ENDPOINTS } from '../shared/endpoints';
 import { cmrApiRequest } from '../shared/transport';
 import { codeMapToOptions } from './getCountries';
 
-/** States of the country chosen in the `country` parameter. */
+/** States of the chosen country (User → Create: `country`; User → Update: `updateFields.country`). */
 export async function getStates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const countryCode = String(this.getCurrentNodeParameter('country') ?? '').trim();
+	const country =
+		this.getCurrentNodeParameter('country') ?? this.getCurrentNodeParameter('updateFields.country');
+	const countryCode = String(country ?? '').trim();
 	if (!countryCode || countryCode.startsWith('=')) return [];
 	const endpoint = ENDPOINTS['geo.getStates'];
 	const { data } = await cmrApiRequest.call(this, endpoint.method, endpoint.path, { countryCode });

@@ -1,0 +1,141 @@
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type INodeTypes } from 'n8n-workflow';
+import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
+import { BASE_URL, PROD_HEADER_VALUE, additionalDataFor } from '../helpers/harness';
+import { cmr, envelope, useNock } from '../helpers/nock';
+
+const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
+const nodeType = new ColdMailReseller();
+
+/** n8n-core's real LoadOptionsContext, as the editor uses it for dropdowns and list search. */
+function pickerContext(currentNodeParameters: IDataObject) {
+	const node: INode = {
+		id: 'n1',
+		name: 'Cold Mail Reseller',
+		type: 'n8n-nodes-cold-mail-reseller.coldMailReseller',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: currentNodeParameters as INode['parameters'],
+		credentials: { coldMailResellerApi: { id: 'cred-1', name: 'CMR' } },
+	};
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = additionalDataFor({
+		apiKey: PROD_HEADER_VALUE,
+		environment: 'production',
+		baseUrl: BASE_URL,
+	});
+	additionalData.currentNodeParameters = currentNodeParameters as INode['parameters'];
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters.x');
+}
+
+describe('Pickers (list search and dropdowns)', () => {
+	useNock();
+
+	it('lists users for the User picker with search and the next page token', async () => {
+		cmr()
+			.get('/users/list')
+			.query({ page: 1, limit: 100, search: 'acme' })
+			.reply(
+				200,
+				envelope({
+					users: [{ id: USER_ID, firstName: 'John', lastName: 'Doe', email: 'john@acme.io' }],
+					pagination: { currentPage: 1, totalPages: 2 },
+				}),
+			);
+		const result = await nodeType.methods.listSearch.getUsers.call(pickerContext({}), 'acme');
+		expect(result).toEqual({
+			results: [{ name: 'John Doe (john@acme.io)', value: USER_ID }],
+			paginationToken: '2',
+		});
+	});
+
+	it("lists the chosen user's mailboxes, filtered by the typed text", async () => {
+		cmr()
+			.get('/mailboxes/single')
+			.query({ userId: USER_ID, page: 1, limit: 100 })
+			.reply(
+				200,
+				envelope({
+					mailboxes: [
+						{ mailboxId: 'M1', email: 'alice@acme.io', status: 'ACTIVE' },
+						{ mailboxId: 'M2', email: 'bob@acme.io', status: 'IN_PROGRESS' },
+					],
+					pagination: { currentPage: 1, totalPages: 1 },
+				}),
+			);
+		const context = pickerContext({
+			resource: 'mailbox',
+			operation: 'get',
+			userId: { __rl: true, mode: 'id', value: USER_ID },
+		});
+		const result = await nodeType.methods.listSearch.getMailboxes.call(context, 'bob');
+		expect(result).toEqual({
+			results: [{ name: 'bob@acme.io (IN_PROGRESS)', value: 'M2' }],
+			paginationToken: undefined,
+		});
+	});
+
+	it('lists domain names of the chosen user, and nothing without a user', async () => {
+		cmr()
+			.get('/domains/by-user')
+			.query({ userId: USER_ID, page: 1, limit: 100 })
+			.reply(
+				200,
+				envelope({ domains: [{ domainId: 'D1', domainName: 'acme.io', status: 'ACTIVE' }] }),
+			);
+		const withUser = pickerContext({ userId: { __rl: true, mode: 'id', value: USER_ID } });
+		expect(await nodeType.methods.listSearch.getDomainNames.call(withUser)).toEqual({
+			results: [{ name: 'acme.io (ACTIVE)', value: 'acme.io' }],
+			paginationToken: undefined,
+		});
+		expect(await nodeType.methods.listSearch.getDomainNames.call(pickerContext({}))).toEqual({
+			results: [],
+		});
+	});
+
+	it('loads countries as ISO codes and the states of the chosen country by name', async () => {
+		cmr()
+			.get('/geo/countries')
+			.reply(200, envelope({ 'United States': 'US', Germany: 'DE' }));
+		cmr()
+			.get('/geo/states')
+			.query({ countryCode: 'US' })
+			.reply(200, envelope({ 'New York': 'NY', California: 'CA' }));
+		expect(await nodeType.methods.loadOptions.getCountries.call(pickerContext({}))).toEqual([
+			{ name: 'Germany (DE)', value: 'DE' },
+			{ name: 'United States (US)', value: 'US' },
+		]);
+		expect(
+			await nodeType.methods.loadOptions.getStates.call(pickerContext({ country: 'US' })),
+		).toEqual([
+			{ name: 'California (CA)', value: 'California' },
+			{ name: 'New York (NY)', value: 'New York' },
+		]);
+	});
+
+	it('loads the states for the country chosen under Update Fields', async () => {
+		cmr()
+			.get('/geo/states')
+			.query({ countryCode: 'DE' })
+			.reply(200, envelope({ Bayern: 'BY' }));
+		const context = pickerContext({
+			resource: 'user',
+			operation: 'update',
+			updateFields: { country: 'DE' },
+		});
+		expect(await nodeType.methods.loadOptions.getStates.call(context)).toEqual([
+			{ name: 'Bayern (BY)', value: 'Bayern' },
+		]);
+	});
+
+	it('shows CMR errors in pickers, e.g. a rejected key', async () => {
+		cmr().get('/geo/countries').reply(401, { status: 401, message: 'Invalid API Key', data: null });
+		await expect(
+			nodeType.methods.loadOptions.getCountries.call(pickerContext({})),
+		).rejects.toMatchObject({ message: 'Invalid API Key', httpCode: '401' });
+	});
+});
