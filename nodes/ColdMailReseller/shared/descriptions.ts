@@ -4,7 +4,9 @@ import { simplifyTo } from './routing';
 
 /** displayOptions for one operation of one resource. */
 export function showFor(resource: string, operation: string | string[]): IDisplayOptions {
-	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
+	return {
+		show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] },
+	};
 }
 
 /**
@@ -97,7 +99,11 @@ export function simplifyField(
 }
 
 /** A warning shown above operations that cannot be undone. */
-export function permanentNotice(resource: string, operation: string, text: string): INodeProperties {
+export function permanentNotice(
+	resource: string,
+	operation: string,
+	text: string,
+): INodeProperties {
 	return {
 		displayName: text,
 		name: 'permanentNotice',
@@ -161,5 +167,22 @@ export function locatorField(
 		],
 		displayOptions: showFor(resource, operation),
 		...(options.send ? { routing: { send: options.send } } : {}),
+	};
+}
+
+/** The "Filters" collection of a Get Many operation; each option carries its own routing. */
+export function filtersField(
+	resource: string,
+	operation: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(resource, operation),
+		options,
 	};
 }

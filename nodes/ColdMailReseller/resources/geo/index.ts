@@ -49,6 +49,8 @@ export const geoDescription: INodeProperties[] = [
 		placeholder: 'e.g. US',
 		description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
 		displayOptions: showFor('geo', 'getStates'),
-		routing: { send: { type: 'query', property: 'countryCode', value: '={{$value.trim().toUpperCase()}}' } },
+		routing: {
+			send: { type: 'query', property: 'countryCode', value: '={{$value.trim().toUpperCase()}}' },
+		},
 	},
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, showFor, userIdField } from '../../shared/descriptions';
+import { returnAllAndLimit, userIdField, filtersField } from '../../shared/descriptions';
 import { mailboxSimplifyField } from './fields';
 
 export const MAILBOX_STATUSES = [
@@ -11,36 +11,28 @@ export const MAILBOX_STATUSES = [
 
 export const mailboxGetAllDescription: INodeProperties[] = [
 	...returnAllAndLimit('mailbox', 'getAll'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor('mailbox', 'getAll'),
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'ACTIVE',
-				description: 'Return only mailboxes in this state',
-				options: MAILBOX_STATUSES,
-				routing: { send: { type: 'query', property: 'status' } },
+	filtersField('mailbox', 'getAll', [
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'ACTIVE',
+			description: 'Return only mailboxes in this state',
+			options: MAILBOX_STATUSES,
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
+			description: 'Return only the mailboxes of this user (customer)',
+			routing: {
+				send: { type: 'query', property: 'userId', value: '={{String($value).trim()}}' },
 			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
-				description: 'Return only the mailboxes of this user (customer)',
-				routing: {
-					send: { type: 'query', property: 'userId', value: '={{String($value).trim()}}' },
-				},
-			},
-		],
-	},
+		},
+	]),
 	mailboxSimplifyField('getAll'),
 ];
 

@@ -5,7 +5,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { paidNotice, returnAllAndLimit, showFor, userIdField } from '../../shared/descriptions';
+import {
+	paidNotice,
+	returnAllAndLimit,
+	showFor,
+	userIdField,
+	filtersField,
+} from '../../shared/descriptions';
 import { route } from '../../shared/routing';
 import { requireValues, sendList } from '../../shared/validation';
 
@@ -108,33 +114,24 @@ export const placementTestDescription: INodeProperties[] = [
 	// Get Many
 	userIdField(RESOURCE, 'getAll', 'placementTest.getAll'),
 	...returnAllAndLimit(RESOURCE, 'getAll'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(RESOURCE, 'getAll'),
-		options: [
-			{
-				displayName: 'Mailbox ID',
-				name: 'mailboxId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
-				description: 'Return only reports that include this mailbox',
-				routing: { send: { type: 'query', property: 'mailboxId' } },
-			},
-			{
-				displayName: 'Order ID',
-				name: 'orderId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A',
-				description:
-					'Return only the report of this placement test (the orderId returned by Create)',
-				routing: { send: { type: 'query', property: 'orderId' } },
-			},
-		],
-	},
+	filtersField(RESOURCE, 'getAll', [
+		{
+			displayName: 'Mailbox ID',
+			name: 'mailboxId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
+			description: 'Return only reports that include this mailbox',
+			routing: { send: { type: 'query', property: 'mailboxId' } },
+		},
+		{
+			displayName: 'Order ID',
+			name: 'orderId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A',
+			description: 'Return only the report of this placement test (the orderId returned by Create)',
+			routing: { send: { type: 'query', property: 'orderId' } },
+		},
+	]),
 ];

@@ -14,14 +14,26 @@ const requireUser = requireValues({ userId: 'User' });
 const requireCredential = requireValues({ userId: 'User', credentialId: 'Credential ID' });
 
 /** Optional platform settings, sent as `metadata.<name>`. */
-const METADATA_FIELDS: Array<[name: string, displayName: string, placeholder: string, description: string]> = [
-	['appBaseUrl', 'App Base URL', 'e.g. https://app.emailbison.com', 'Base URL of the platform instance'],
+const METADATA_FIELDS: Array<
+	[name: string, displayName: string, placeholder: string, description: string]
+> = [
+	[
+		'appBaseUrl',
+		'App Base URL',
+		'e.g. https://app.emailbison.com',
+		'Base URL of the platform instance',
+	],
 	['appName', 'App Name', 'e.g. EmailBison', 'Name of the platform app'],
 	['clientId', 'Client ID', 'e.g. client_eb_1234abcd', 'Client ID of the platform account'],
 	['workspace', 'Workspace', 'e.g. my-workspace', 'Workspace on the platform'],
 ];
 
-function metadataField([name, displayName, placeholder, description]: (typeof METADATA_FIELDS)[number]): INodeProperties {
+function metadataField([
+	name,
+	displayName,
+	placeholder,
+	description,
+]: (typeof METADATA_FIELDS)[number]): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -52,7 +64,9 @@ const emailField = (required: boolean): INodeProperties => ({
 	default: '',
 	placeholder: 'e.g. john@agency.com',
 	description: 'Login email of the platform account',
-	routing: { send: { type: 'body', property: 'credentials.email', value: '={{String($value).trim()}}' } },
+	routing: {
+		send: { type: 'body', property: 'credentials.email', value: '={{String($value).trim()}}' },
+	},
 });
 
 /**
@@ -94,7 +108,9 @@ export const platformCredentialDescription: INodeProperties[] = [
 				action: 'Create platform credential',
 				description: "Store a sending platform login for a user's exports (checked live by CMR)",
 				routing: route('platformCredential.create', {
-					preSend: [requireValues({ userId: 'User', app: 'App', email: 'Email', password: 'Password' })],
+					preSend: [
+						requireValues({ userId: 'User', app: 'App', email: 'Email', password: 'Password' }),
+					],
 				}),
 			},
 			{
@@ -122,7 +138,8 @@ export const platformCredentialDescription: INodeProperties[] = [
 				name: 'Get Workspaces',
 				value: 'getWorkspaces',
 				action: 'Get workspaces of platform credential',
-				description: 'List the workspaces (e.g. Instantly organisations) a stored credential can use',
+				description:
+					'List the workspaces (e.g. Instantly organisations) a stored credential can use',
 				routing: route('platformCredential.getWorkspaces', {
 					preSend: [requireCredential],
 					list: 'all',
@@ -132,7 +149,8 @@ export const platformCredentialDescription: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update platform credential',
-				description: 'Change a stored credential in place, keeping its ID (e.g. rotate the password, set the Instantly organisation)',
+				description:
+					'Change a stored credential in place, keeping its ID (e.g. rotate the password, set the Instantly organisation)',
 				routing: route('platformCredential.update', {
 					preSend: [requireCredential, requireSomethingToUpdate],
 				}),
@@ -199,7 +217,9 @@ export const platformCredentialDescription: INodeProperties[] = [
 		placeholder: 'e.g. A1B2C3D4E5F6G7H8',
 		description: 'The stored platform credential, from Create or Get Many',
 		displayOptions: showFor(RESOURCE, ['delete', 'getWorkspaces', 'update']),
-		routing: { send: { type: 'query', property: 'credentialId', value: '={{String($value).trim()}}' } },
+		routing: {
+			send: { type: 'query', property: 'credentialId', value: '={{String($value).trim()}}' },
+		},
 	},
 	{
 		displayName: 'Update Fields',
@@ -208,19 +228,21 @@ export const platformCredentialDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: showFor(RESOURCE, 'update'),
-		options: ([
-			...METADATA_FIELDS.map(metadataField),
-			emailField(false),
-			{
-				displayName: 'Organization ID',
-				name: 'orgId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7f3c2a10-1b2d-4e5f-8a9b-0c1d2e3f4a5b',
-				description: 'Instantly only: the workspace chosen from Get Workspaces',
-				routing: { send: { type: 'body', property: 'orgId' } },
-			},
-			passwordField(false),
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...METADATA_FIELDS.map(metadataField),
+				emailField(false),
+				{
+					displayName: 'Organization ID',
+					name: 'orgId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 7f3c2a10-1b2d-4e5f-8a9b-0c1d2e3f4a5b',
+					description: 'Instantly only: the workspace chosen from Get Workspaces',
+					routing: { send: { type: 'body', property: 'orgId' } },
+				},
+				passwordField(false),
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];

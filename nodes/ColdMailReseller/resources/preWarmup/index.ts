@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { paidNotice, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import { paidNotice, returnAllAndLimit, filtersField } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
 import { preWarmupOrderFields, preWarmupOrderPreSend } from './orderFields';
 
@@ -24,7 +24,8 @@ export const preWarmupDescription: INodeProperties[] = [
 				name: 'Order',
 				value: 'order',
 				action: 'Order prewarmed domains',
-				description: 'Buy pre-warmed domains with their mailboxes for a user, charged to the partner wallet',
+				description:
+					'Buy pre-warmed domains with their mailboxes for a user, charged to the partner wallet',
 				routing: route('preWarmup.order', { preSend: preWarmupOrderPreSend }),
 			},
 		],
@@ -33,37 +34,29 @@ export const preWarmupDescription: INodeProperties[] = [
 
 	// Get Many
 	...returnAllAndLimit(RESOURCE, 'getAll'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(RESOURCE, 'getAll'),
-		options: [
-			{
-				displayName: 'Domain Contains',
-				name: 'contains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. acme',
-				description: 'Return only domains whose name contains this text',
-				routing: { send: { type: 'query', property: 'contains' } },
-			},
-			{
-				displayName: 'Service Provider',
-				name: 'serviceProvider',
-				type: 'options',
-				options: [
-					{ name: 'Google', value: 'GOOGLE' },
-					{ name: 'Microsoft', value: 'MICROSOFT' },
-				],
-				default: 'GOOGLE',
-				description: 'Return only domains of this mail provider',
-				routing: { send: { type: 'query', property: 'serviceProvider' } },
-			},
-		],
-	},
+	filtersField(RESOURCE, 'getAll', [
+		{
+			displayName: 'Domain Contains',
+			name: 'contains',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. acme',
+			description: 'Return only domains whose name contains this text',
+			routing: { send: { type: 'query', property: 'contains' } },
+		},
+		{
+			displayName: 'Service Provider',
+			name: 'serviceProvider',
+			type: 'options',
+			options: [
+				{ name: 'Google', value: 'GOOGLE' },
+				{ name: 'Microsoft', value: 'MICROSOFT' },
+			],
+			default: 'GOOGLE',
+			description: 'Return only domains of this mail provider',
+			routing: { send: { type: 'query', property: 'serviceProvider' } },
+		},
+	]),
 
 	// Order
 	paidNotice(RESOURCE, 'order'),

@@ -74,16 +74,22 @@ export function preWarmupOrderFields(
 				'Mail provider of the domains. Google needs the Google OAuth group; Microsoft needs the Microsoft OAuth group.',
 			displayOptions,
 			routing: {
-				send: { type: 'body', property: 'serviceProvider', value: '={{String($value).trim().toUpperCase()}}' },
+				send: {
+					type: 'body',
+					property: 'serviceProvider',
+					value: '={{String($value).trim().toUpperCase()}}',
+				},
 			},
 		},
 		{
 			...googleOauthField(resource, operation),
-			description: 'Required when Service Provider is Google: the OAuth app used to export the mailboxes',
+			description:
+				'Required when Service Provider is Google: the OAuth app used to export the mailboxes',
 		},
 		{
 			...microsoftOauthField(resource, operation),
-			description: 'Required when Service Provider is Microsoft: the OAuth route used to export the mailboxes',
+			description:
+				'Required when Service Provider is Microsoft: the OAuth route used to export the mailboxes',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -136,10 +142,21 @@ async function sendOrderDomains(
 	return setBody(requestOptions, { order });
 }
 
-const PROVIDERS: Record<string, { own: string; ownKey: string; other: string; otherKey: string }> = {
-	GOOGLE: { own: 'Google OAuth', ownKey: 'google', other: 'Microsoft OAuth', otherKey: 'microsoftOauthRoute' },
-	MICROSOFT: { own: 'Microsoft OAuth', ownKey: 'microsoftOauthRoute', other: 'Google OAuth', otherKey: 'google' },
-};
+const PROVIDERS: Record<string, { own: string; ownKey: string; other: string; otherKey: string }> =
+	{
+		GOOGLE: {
+			own: 'Google OAuth',
+			ownKey: 'google',
+			other: 'Microsoft OAuth',
+			otherKey: 'microsoftOauthRoute',
+		},
+		MICROSOFT: {
+			own: 'Microsoft OAuth',
+			ownKey: 'microsoftOauthRoute',
+			other: 'Google OAuth',
+			otherKey: 'google',
+		},
+	};
 
 /** Google orders need the Google OAuth group and Microsoft orders the Microsoft one, never both. */
 async function requireProviderOauth(

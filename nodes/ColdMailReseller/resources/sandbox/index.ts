@@ -55,7 +55,8 @@ export const sandboxDescription: INodeProperties[] = [
 				name: 'Reset Pre-Warmup',
 				value: 'resetPreWarmup',
 				action: 'Reset sandbox prewarmup records',
-				description: 'Delete all your sandbox records, to start pre-warmup tests again from scratch',
+				description:
+					'Delete all your sandbox records, to start pre-warmup tests again from scratch',
 				routing: route('sandbox.resetPreWarmup', { preSend: [requireSandboxCredential] }),
 			},
 		],

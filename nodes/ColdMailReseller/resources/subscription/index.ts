@@ -6,6 +6,7 @@ import {
 	returnAllAndLimit,
 	showFor,
 	simplifyField,
+	filtersField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
 import { requireValues, sendList } from '../../shared/validation';
@@ -165,49 +166,41 @@ export const subscriptionDescription: INodeProperties[] = [
 
 	// Get Many
 	...returnAllAndLimit(RESOURCE, 'getAll'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(RESOURCE, 'getAll'),
-		options: [
-			{
-				displayName: 'Domain',
-				name: 'domain',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. bestpremium.org',
-				description: 'Return only the subscription of this domain',
-				routing: { send: { type: 'query', property: 'domain' } },
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'ACTIVE' },
-					{ name: 'Cancelled', value: 'CANCELLED' },
-					{ name: 'Expired', value: 'EXPIRED' },
-					{ name: 'Past Due', value: 'PAST_DUE' },
-					{ name: 'Renewing', value: 'RENEWING' },
-				],
-				default: 'ACTIVE',
-				description: 'Return only subscriptions in this status',
-				routing: { send: { type: 'query', property: 'status' } },
-			},
-			{
-				displayName: 'Subscription ID',
-				name: 'componentSubscriptionId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1BNTZJG2Q041JWGS3NY9E1BZ9APA',
-				description: 'Return only the subscription with this ID',
-				routing: { send: { type: 'query', property: 'componentSubscriptionId' } },
-			},
-		],
-	},
+	filtersField(RESOURCE, 'getAll', [
+		{
+			displayName: 'Domain',
+			name: 'domain',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. bestpremium.org',
+			description: 'Return only the subscription of this domain',
+			routing: { send: { type: 'query', property: 'domain' } },
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Active', value: 'ACTIVE' },
+				{ name: 'Cancelled', value: 'CANCELLED' },
+				{ name: 'Expired', value: 'EXPIRED' },
+				{ name: 'Past Due', value: 'PAST_DUE' },
+				{ name: 'Renewing', value: 'RENEWING' },
+			],
+			default: 'ACTIVE',
+			description: 'Return only subscriptions in this status',
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+		{
+			displayName: 'Subscription ID',
+			name: 'componentSubscriptionId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1BNTZJG2Q041JWGS3NY9E1BZ9APA',
+			description: 'Return only the subscription with this ID',
+			routing: { send: { type: 'query', property: 'componentSubscriptionId' } },
+		},
+	]),
 	simplifyField(RESOURCE, 'getAll', SUBSCRIPTION_SIMPLE_FIELDS),
 
 	// Recreate

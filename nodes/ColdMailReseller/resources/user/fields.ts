@@ -20,7 +20,18 @@ export const USER_OPTIONAL_TEXT_FIELDS: Array<[string, string, string]> = [
 ];
 
 /** Fields kept by Simplify on user outputs. */
-export const USER_SIMPLE_FIELDS = ['id', 'userId', 'email', 'firstName', 'lastName', 'company', 'country', 'state', 'city', 'createdAt'];
+export const USER_SIMPLE_FIELDS = [
+	'id',
+	'userId',
+	'email',
+	'firstName',
+	'lastName',
+	'company',
+	'country',
+	'state',
+	'city',
+	'createdAt',
+];
 
 export function textField(
 	[name, displayName, placeholder]: [string, string, string],

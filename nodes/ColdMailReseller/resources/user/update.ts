@@ -65,7 +65,9 @@ export const userUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
-			...[...USER_TEXT_FIELDS, ...USER_OPTIONAL_TEXT_FIELDS].map((field) => textField(field, false)),
+			...[...USER_TEXT_FIELDS, ...USER_OPTIONAL_TEXT_FIELDS].map((field) =>
+				textField(field, false),
+			),
 			countryField(false),
 			stateField(false, 'updateFields.country'),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
