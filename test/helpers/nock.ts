@@ -30,8 +30,3 @@ function badHeadersFor(headers: Record<string, string>): string[] {
 export function envelope(data: unknown, extra: Record<string, unknown> = {}) {
 	return { status: 200, message: 'OK', data, ...extra };
 }
-
-/** Asserts nothing was sent: any request fails the test through disableNetConnect. */
-export function expectNoPendingRequests(): void {
-	expect(nock.pendingMocks()).toEqual([]);
-}

@@ -200,12 +200,6 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	})),
 ].sort(byName);
 
-const KNOWN_EVENTS = new Set(CMR_WEBHOOK_EVENTS.map((event) => event.value));
-
-export function isKnownEvent(event: string): boolean {
-	return KNOWN_EVENTS.has(event);
-}
-
 /** An empty selection lets nothing through; "All Events" lets everything through. */
 export function isEventSelected(selected: readonly string[], event: string): boolean {
 	return selected.includes(ALL_EVENTS) || selected.includes(event);
