@@ -141,6 +141,21 @@ describe('Mailbox', () => {
 			expect(jsonOf(out)).toEqual([simple]);
 		});
 
+		it('keeps id in place of a missing mailboxId when simplifying', async () => {
+			const { mailboxId, ...withoutMailboxId } = mailbox;
+			cmr()
+				.get('/mailboxes/mailbox')
+				.query({ mailboxId: MAILBOX_ID })
+				.reply(200, envelope({ ...withoutMailboxId, id: mailboxId }));
+			const out = await runNode({
+				resource: 'mailbox',
+				operation: 'get',
+				mailboxId: byId(MAILBOX_ID),
+			});
+			const { mailboxId: id, ...rest } = simple;
+			expect(jsonOf(out)).toEqual([{ ...rest, id }]);
+		});
+
 		it('fails before sending without a mailbox', async () => {
 			await expect(
 				runNode({ resource: 'mailbox', operation: 'get', mailboxId: byId(' ') }),

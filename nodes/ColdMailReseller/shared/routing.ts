@@ -184,14 +184,19 @@ export function deletedResult(idParameter: string, idKey = idParameter): PostRec
 	};
 }
 
-/** Simplify: keep the listed fields when the `simple` toggle is on (and any are present). */
+/**
+ * Simplify: keep the listed fields when the `simple` toggle is on (and any are present).
+ * `a|b` keeps the first of the alternatives the record has, e.g. `mailboxId|id`.
+ */
 export function simplifyTo(fields: string[]): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
 		if (!(this.getNodeParameter('simple', true) as boolean)) return items;
 		return items.map((item) => {
-			const picked = Object.fromEntries(
-				fields.filter((field) => item.json[field] !== undefined).map((f) => [f, item.json[f]]),
-			);
+			const picked: IDataObject = {};
+			for (const spec of fields) {
+				const name = spec.split('|').find((alternative) => item.json[alternative] !== undefined);
+				if (name !== undefined) picked[name] = item.json[name];
+			}
 			return Object.keys(picked).length ? { ...item, json: picked } : item;
 		});
 	};

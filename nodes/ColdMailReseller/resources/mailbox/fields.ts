@@ -1,15 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { locatorField, simplifyField } from '../../shared/descriptions';
 
 /** Fields kept by Simplify on mailbox outputs (`mailboxId`, or `id` when CMR names it so). */
 const SIMPLE_FIELDS = [
 	'email',
-	'mailboxId',
+	'mailboxId|id',
 	'status',
 	'domain',
 	'firstName',
@@ -20,27 +15,8 @@ const SIMPLE_FIELDS = [
 	'createdAt',
 ];
 
-/** Simplify for mailboxes: ten fields, with `id` standing in for a missing `mailboxId`. */
-export async function simplifyMailboxes(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	if (!(this.getNodeParameter('simple', true) as boolean)) return items;
-	return items.map((item) => {
-		const picked: IDataObject = {};
-		for (const field of SIMPLE_FIELDS) {
-			const source = field === 'mailboxId' && item.json.mailboxId === undefined ? 'id' : field;
-			if (item.json[source] !== undefined) picked[source] = item.json[source];
-		}
-		return Object.keys(picked).length ? { ...item, json: picked } : item;
-	});
-}
-
 export function mailboxSimplifyField(operation: string): INodeProperties {
-	return {
-		...simplifyField('mailbox', operation, SIMPLE_FIELDS),
-		routing: { output: { postReceive: [simplifyMailboxes] } },
-	};
+	return simplifyField('mailbox', operation, SIMPLE_FIELDS);
 }
 
 /** The Mailbox locator (From List / By ID), sent as `mailboxId` where `send` says. */
