@@ -9,7 +9,8 @@ async function searchDomains(
 ): Promise<INodeListSearchResult> {
 	const userId = currentUserId(context);
 	if (!userId) return { results: [] };
-	const nameOf = (domain: IDataObject) => String(domain.domainName ?? domain.domain ?? domain.name ?? '');
+	const nameOf = (domain: IDataObject) =>
+		String(domain.domainName ?? domain.domain ?? domain.name ?? '');
 	return await searchList(
 		context,
 		'domain.getAll',

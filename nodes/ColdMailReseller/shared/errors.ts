@@ -67,5 +67,8 @@ export function invalidInput(
 	what: string,
 	fix: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `${what} [item ${itemIndex}]`, { itemIndex, description: fix });
+	return new NodeOperationError(node, `${what} [item ${itemIndex}]`, {
+		itemIndex,
+		description: fix,
+	});
 }

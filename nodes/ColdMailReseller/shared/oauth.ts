@@ -42,7 +42,10 @@ export function googleOauthField(resource: string, operation: string | string[])
 }
 
 /** Optional Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). */
-export function microsoftOauthField(resource: string, operation: string | string[]): INodeProperties {
+export function microsoftOauthField(
+	resource: string,
+	operation: string | string[],
+): INodeProperties {
 	return {
 		displayName: 'Microsoft OAuth',
 		name: 'microsoftOauth',
@@ -73,7 +76,9 @@ export function microsoftOauthField(resource: string, operation: string | string
  * Checks the OAuth groups and puts them in the body. Orders take `microsoftOauthRoute` at the
  * top level; the OAuth re-export nests it as `microsoft: {microsoftOauthRoute}`.
  */
-export function sendOauthSettings(microsoftShape: 'topLevel' | 'nested' = 'topLevel'): PreSendAction {
+export function sendOauthSettings(
+	microsoftShape: 'topLevel' | 'nested' = 'topLevel',
+): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const google = this.getNodeParameter('googleOauth.settings', {}) as IDataObject;
 		const microsoft = this.getNodeParameter('microsoftOauth.settings', {}) as IDataObject;
@@ -88,7 +93,9 @@ export function sendOauthSettings(microsoftShape: 'topLevel' | 'nested' = 'topLe
 				);
 			}
 			setBody(requestOptions, {
-				google: Object.fromEntries(GOOGLE_FIELDS.map(([name]) => [name, String(google[name]).trim()])),
+				google: Object.fromEntries(
+					GOOGLE_FIELDS.map(([name]) => [name, String(google[name]).trim()]),
+				),
 			});
 		}
 		const route = String(microsoft.microsoftOauthRoute ?? '').trim();

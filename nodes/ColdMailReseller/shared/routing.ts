@@ -21,7 +21,9 @@ type Envelope = { status?: number; message?: string; data?: unknown; actionId?: 
 
 function envelopeOf(response: IN8nHttpFullResponse): Envelope {
 	const body = response.body;
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as Envelope) : { data: body };
+	return body && typeof body === 'object' && !Array.isArray(body)
+		? (body as Envelope)
+		: { data: body };
 }
 
 /** Non-2xx answers (requests are sent with ignoreHttpStatusErrors) become NodeApiError. */

@@ -6,6 +6,22 @@ import type {
 } from 'n8n-workflow';
 import { invalidInput } from './errors';
 
+/** A bare hostname: labels of letters, digits and hyphens, ending in an alphabetic TLD. */
+const HOSTNAME =
+	/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+const EMAIL =
+	/^[^\s@]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** Domain names are checked lower-cased. */
+export function isHostname(value: string): boolean {
+	return HOSTNAME.test(value);
+}
+
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value);
+}
+
 export function isBlank(value: unknown): boolean {
 	if (value === undefined || value === null) return true;
 	if (typeof value === 'string') return value.trim() === '';
@@ -100,13 +116,11 @@ export async function requireSomethingToUpdate(
 	return requestOptions;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Fails the item before sending when the named parameter is set but is not an email address. */
 export function requireEmailFormat(parameter: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = String(this.getNodeParameter(parameter, '') ?? '').trim();
-		if (value !== '' && !EMAIL.test(value)) {
+		if (value !== '' && !isEmail(value)) {
 			throw invalidInput(
 				this.getNode(),
 				this.getItemIndex(),

@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { setBody } from '../../shared/validation';
+import { setBody, isEmail } from '../../shared/validation';
 import { domainLocator } from './fields';
-import { isEmail } from './validation';
 
 async function checkForwardingEmail(
 	this: IExecuteSingleFunctions,

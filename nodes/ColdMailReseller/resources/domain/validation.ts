@@ -5,25 +5,10 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import { parseJson, setBody, toList } from '../../shared/validation';
-
-/** A bare hostname: labels of letters, digits and hyphens, ending in an alphabetic TLD. */
-const HOSTNAME =
-	/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-const EMAIL =
-	/^[^\s@]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+import { isHostname, parseJson, setBody, toList } from '../../shared/validation';
 
 const URL_OR_HOST =
 	/^(?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i;
-
-export function isHostname(value: string): boolean {
-	return HOSTNAME.test(value);
-}
-
-export function isEmail(value: string): boolean {
-	return EMAIL.test(value);
-}
 
 export function isUrlOrHost(value: string): boolean {
 	return URL_OR_HOST.test(value);

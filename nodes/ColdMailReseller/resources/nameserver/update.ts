@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { setBody, toList } from '../../shared/validation';
+import { setBody, toList, isHostname } from '../../shared/validation';
 import { domainLocator } from '../domain/fields';
-import { isHostname } from '../domain/validation';
 
 const displayOptions = showFor('nameserver', 'update');
 

@@ -7,9 +7,9 @@ import type {
 import { paidNotice, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
-import { setBody } from '../../shared/validation';
+import { isHostname, setBody } from '../../shared/validation';
 import { billingCycleOption, confirmField } from './fields';
-import { buildMailboxes, isDomainName, mailboxesFields } from './mailboxes';
+import { buildMailboxes, mailboxesFields } from './mailboxes';
 
 const displayOptions = showFor('order', 'create');
 
@@ -39,7 +39,7 @@ export async function buildDomainOrderBody(
 			invalidInput(node, itemIndex, `${label} ${what}`, fix);
 		if (!domain)
 			throw fail('has no Domain name', 'Enter the domain name to register, e.g. acme.com.');
-		if (!isDomainName(domain)) {
+		if (!isHostname(domain)) {
 			throw fail(
 				'is not a valid domain name',
 				'Enter a bare domain name such as acme.com: no "https://", "www." path or spaces.',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { parseJson } from '../../shared/validation';
+import { isHostname, parseJson } from '../../shared/validation';
 
 /**
  * The `mailboxes` map both order operations send: domain NAME → list of mailboxes
@@ -16,7 +16,6 @@ export type MailboxesMap = Record<string, IDataObject[]>;
 
 /** Letters, digits, `.`, `_`, `-`; no leading, trailing or doubled dot. */
 const LOCAL_PART = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+\S*$/i;
 
 const MAP_EXAMPLE =
@@ -33,10 +32,6 @@ export function localPartProblem(username: string): string | undefined {
 
 export function isHttpUrl(value: string): boolean {
 	return HTTP_URL.test(value);
-}
-
-export function isDomainName(value: string): boolean {
-	return DOMAIN_NAME.test(value);
 }
 
 /** "Mailboxes Input" mode, the list and the JSON map, for one order operation. */
@@ -241,7 +236,7 @@ export function buildMailboxes(
 			invalidInput(node, itemIndex, `${label} ${what}`, fix);
 		if (!entry.domain)
 			throw fail('has no Domain', 'Enter the domain name of the mailbox, e.g. acme.com.');
-		if (!isDomainName(entry.domain)) {
+		if (!isHostname(entry.domain)) {
 			throw fail(
 				`has an invalid Domain "${entry.domain}"`,
 				'Enter a bare domain name such as acme.com: no "https://", "@", path or spaces.',
