@@ -14,7 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const RUNTIME_DIR = path.join(ROOT, '.n8n-runtime');
+// CMR_N8N_RUNTIME_DIR lets several checkouts (git worktrees) share one runtime install.
+export const RUNTIME_DIR = process.env.CMR_N8N_RUNTIME_DIR
+	? path.resolve(process.env.CMR_N8N_RUNTIME_DIR)
+	: path.join(ROOT, '.n8n-runtime');
 export const PACKAGE_NAME = JSON.parse(
 	fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
 ).name;
