@@ -1,6 +1,5 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
-import type { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 import { SANDBOX_HEADER_VALUE, jsonOf, runNode } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
@@ -230,7 +229,7 @@ const REJECTED: BadCase[] = [
 			domainName: byId('acme.com'),
 			records: { record: [{ host: 'mail/../x', value: '1.2.3.4', recordType: 'A' }] },
 		},
-		error: /Record 1: Host "mail\/\.\.\/x" is not a valid host name/,
+		error: /Record 1: "mail\/\.\.\/x" in "Host" is not a valid host name/,
 	},
 	{
 		name: 'record host with a space',
@@ -244,7 +243,7 @@ const REJECTED: BadCase[] = [
 			host: 'my host',
 			value: '1.2.3.4',
 		},
-		error: /Host "my host" is not a valid host name/,
+		error: /Record: "my host" in "Host" is not a valid host name/,
 	},
 	{
 		name: 'record id with a space',
@@ -312,9 +311,9 @@ const REJECTED: BadCase[] = [
 
 	// Order: Create Domain and Mailbox Order
 	{
-		name: 'Microsoft order with the Google group',
+		name: 'Microsoft order with only the Google group (hidden for Microsoft, so not sent)',
 		parameters: domainOrder({ serviceProvider: 'MICROSOFT' }),
-		error: /Google OAuth cannot be used when Service Provider is Microsoft/,
+		error: /Microsoft OAuth is required when Service Provider is Microsoft/,
 	},
 	{
 		name: 'Microsoft order without the Microsoft route',
@@ -327,29 +326,29 @@ const REJECTED: BadCase[] = [
 		error: /Google OAuth is required when Service Provider is Google/,
 	},
 	{
-		name: 'Google order with a Microsoft route',
-		parameters: domainOrder({ microsoftOauth: { settings: microsoft } }),
-		error: /Microsoft OAuth cannot be used when Service Provider is Google/,
+		name: 'Google order with only a Microsoft route (hidden for Google, so not sent)',
+		parameters: domainOrder({ googleOauth: {}, microsoftOauth: { settings: microsoft } }),
+		error: /Google OAuth is required when Service Provider is Google/,
 	},
 	{
 		name: 'provider that is neither',
 		parameters: domainOrder({ serviceProvider: '={{ "YAHOO" }}' }),
-		error: /Service Provider "YAHOO" is not supported/,
+		error: /Service Provider "YAHOO" is not one of GOOGLE, MICROSOFT/,
 	},
 	{
 		name: 'Years 11',
 		parameters: domainOrder({ domains: { domain: [{ domain: 'alicesender.com', years: 11 }] } }),
-		error: /Domain 1 \(alicesender\.com\) has Years 11: it must be a whole number from 1 to 10/,
+		error: /Domain 1 \(alicesender\.com\): Years must be a whole number from 1 to 10, got 11/,
 	},
 	{
 		name: 'Years 0',
 		parameters: domainOrder({ domains: { domain: [{ domain: 'alicesender.com', years: 0 }] } }),
-		error: /has Years 0: it must be a whole number from 1 to 10/,
+		error: /Years must be a whole number from 1 to 10, got 0/,
 	},
 	{
 		name: 'Years 1.5',
 		parameters: domainOrder({ domains: { domain: [{ domain: 'alicesender.com', years: 1.5 }] } }),
-		error: /has Years 1\.5/,
+		error: /Years must be a whole number from 1 to 10, got 1\.5/,
 	},
 	{
 		name: 'ordered domain that is a path',
@@ -361,7 +360,7 @@ const REJECTED: BadCase[] = [
 		parameters: domainOrder({
 			domains: { domain: [{ domain: 'alicesender.com', years: 1, forwardTo: 'not a url' }] },
 		}),
-		error: /Domain 1 \(alicesender\.com\) has a Forward To that is not a valid URL/,
+		error: /Domain 1 \(alicesender\.com\): "not a url" in "Forward To" is not a valid URL/,
 	},
 	{
 		name: 'Google OAuth route that is not a URL',
@@ -423,12 +422,9 @@ const REJECTED: BadCase[] = [
 		error: /Google OAuth is required when Service Provider is Google/,
 	},
 	{
-		name: 'mailbox order for Microsoft with the Google group',
-		parameters: mailboxOrder({
-			serviceProvider: 'MICROSOFT',
-			microsoftOauth: { settings: microsoft },
-		}),
-		error: /Google OAuth cannot be used when Service Provider is Microsoft/,
+		name: 'mailbox order for Microsoft with only the Google group',
+		parameters: mailboxOrder({ serviceProvider: 'MICROSOFT' }),
+		error: /Microsoft OAuth is required when Service Provider is Microsoft/,
 	},
 	{
 		name: 'mailbox order confirm not chosen',
@@ -694,27 +690,24 @@ const REJECTED: BadCase[] = [
 	{
 		name: 'pre-warmup order of a path',
 		parameters: preWarmupOrder({ orderDomains: { domain: [{ domain: 'evil.com/../x' }] } }),
-		error: /Domain 1 "evil\.com\/\.\.\/x" is not a valid domain name/,
+		error: /Domain 1: "evil\.com\/\.\.\/x" in "Domain" is not a valid domain name/,
 	},
 	{
 		name: 'pre-warmup order of a name with a space',
 		parameters: preWarmupOrder({ orderDomains: { domain: [{ domain: 'exa mple.com' }] } }),
-		error: /Domain 1 "exa mple\.com" is not a valid domain name/,
+		error: /Domain 1: "exa mple\.com" in "Domain" is not a valid domain name/,
 	},
 	{
 		name: 'pre-warmup forwardTo that is not a URL',
 		parameters: preWarmupOrder({
 			orderDomains: { domain: [{ domain: 'prewarm-acmecorp.com', forwardTo: 'javascript:x' }] },
 		}),
-		error: /has a Forward To that is not a valid URL/,
+		error: /Domain 1: "javascript:x" in "Forward To" is not a valid URL/,
 	},
 	{
-		name: 'pre-warmup Microsoft order with the Google group',
-		parameters: preWarmupOrder({
-			serviceProvider: 'MICROSOFT',
-			microsoftOauth: { settings: microsoft },
-		}),
-		error: /Google OAuth cannot be used when Service Provider is Microsoft/,
+		name: 'pre-warmup Microsoft order with only the Google group',
+		parameters: preWarmupOrder({ serviceProvider: 'MICROSOFT' }),
+		error: /Microsoft OAuth is required when Service Provider is Microsoft/,
 	},
 	{
 		name: 'pre-warmup Google order without the group',
@@ -851,10 +844,9 @@ const SENT: SentCase[] = [
 				.query({ userId: USER_ID }),
 	},
 	{
-		name: 'a Microsoft order sends only the Microsoft route',
+		name: 'a Microsoft order sends only the Microsoft route, not a leftover (hidden) Google group',
 		parameters: domainOrder({
 			serviceProvider: 'MICROSOFT',
-			googleOauth: {},
 			microsoftOauth: { settings: microsoft },
 		}),
 		request: (scope) =>

@@ -235,6 +235,7 @@ export const ENDPOINTS = {
 		userId: 'query',
 		refs: [27, 30],
 		paid: true,
+		note: '`microsoftOauthRoute` for Microsoft mailboxes not documented here; sent as on `/orders/json`',
 	},
 	'order.process': {
 		method: 'POST',

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
+import { requireValues, sendChecked } from '../../shared/validation';
 
 /** Geo answers are `{name: code}` maps: one item `{name, code}` per entry. */
 async function codeMapItems(
@@ -50,7 +50,14 @@ export const geoDescription: INodeProperties[] = [
 		description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
 		displayOptions: showFor('geo', 'getStates'),
 		routing: {
-			send: { type: 'query', property: 'countryCode', value: '={{$value.trim().toUpperCase()}}' },
+			send: {
+				preSend: [
+					sendChecked('countryCode', 'countryCode', 'Country Code', {
+						type: 'query',
+						property: 'countryCode',
+					}),
+				],
+			},
 		},
 	},
 ];

@@ -9,7 +9,7 @@ import {
 	filtersField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues, sendList } from '../../shared/validation';
+import { requireValues, sendChecked, sendList, sendOneOf } from '../../shared/validation';
 import { sendListIdentifiedBy } from './lists';
 
 const RESOURCE = 'subscription';
@@ -26,6 +26,8 @@ const SUBSCRIPTION_SIMPLE_FIELDS = [
 	'autoRenew',
 	'userId',
 ];
+
+const SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED', 'EXPIRED', 'PAST_DUE', 'RENEWING'];
 
 const SUBSCRIPTION_IDS_PLACEHOLDER =
 	'e.g. 6ZHR985PGP456XG8HCYHF919YVS6, 0BRBX9FGE4M77TGG14C3JYN4PMJT';
@@ -89,8 +91,8 @@ export const subscriptionDescription: INodeProperties[] = [
 				routing: route('subscription.recreate', {
 					preSend: [
 						sendListIdentifiedBy({
-							subscriptionIds: 'Subscription IDs',
-							domainNames: 'Domain Names',
+							subscriptionIds: ['Subscription IDs', 'id'],
+							domainNames: ['Domain Names', 'domain'],
 						}),
 					],
 				}),
@@ -161,7 +163,11 @@ export const subscriptionDescription: INodeProperties[] = [
 		displayOptions: {
 			show: { resource: [RESOURCE], operation: ['cancel'], identifyBy: ['domain'] },
 		},
-		routing: { send: { type: 'body', property: 'domain', value: '={{String($value).trim()}}' } },
+		routing: {
+			send: {
+				preSend: [sendChecked('domain', 'domain', 'Domain', { type: 'body', property: 'domain' })],
+			},
+		},
 	},
 
 	// Get Many
@@ -174,7 +180,19 @@ export const subscriptionDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. bestpremium.org',
 			description: 'Return only the subscription of this domain',
-			routing: { send: { type: 'query', property: 'domain' } },
+			routing: {
+				send: {
+					preSend: [
+						sendChecked(
+							'domain',
+							'filters.domain',
+							'Domain',
+							{ type: 'query', property: 'domain' },
+							true,
+						),
+					],
+				},
+			},
 		},
 		{
 			displayName: 'Status',
@@ -189,7 +207,16 @@ export const subscriptionDescription: INodeProperties[] = [
 			],
 			default: 'ACTIVE',
 			description: 'Return only subscriptions in this status',
-			routing: { send: { type: 'query', property: 'status' } },
+			routing: {
+				send: {
+					preSend: [
+						sendOneOf('filters.status', 'Status', SUBSCRIPTION_STATUSES, {
+							type: 'query',
+							property: 'status',
+						}),
+					],
+				},
+			},
 		},
 		{
 			displayName: 'Subscription ID',
@@ -198,7 +225,19 @@ export const subscriptionDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. 1BNTZJG2Q041JWGS3NY9E1BZ9APA',
 			description: 'Return only the subscription with this ID',
-			routing: { send: { type: 'query', property: 'componentSubscriptionId' } },
+			routing: {
+				send: {
+					preSend: [
+						sendChecked(
+							'id',
+							'filters.componentSubscriptionId',
+							'Subscription ID',
+							{ type: 'query', property: 'componentSubscriptionId' },
+							true,
+						),
+					],
+				},
+			},
 		},
 	]),
 	simplifyField(RESOURCE, 'getAll', SUBSCRIPTION_SIMPLE_FIELDS),
