@@ -182,6 +182,13 @@ function itemsNodes(count) {
 	];
 }
 
+// Google orders need the OAuth app CMR exports the mailboxes with (checked before sending).
+const DEMO_GOOGLE_OAUTH = {
+	googleOauthRoute: 'https://yourapp.example/oauth/google',
+	clientId: '1234567890-demo.apps.googleusercontent.com',
+	appName: 'Demo App',
+};
+
 function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 	const stamp = Date.now().toString(36);
 	return {
@@ -223,6 +230,7 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 					})),
 				},
 				serviceProvider: 'GOOGLE',
+				googleOauth: { settings: DEMO_GOOGLE_OAUTH },
 				confirm: true,
 			}),
 		]),
