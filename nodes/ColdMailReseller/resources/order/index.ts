@@ -72,7 +72,8 @@ export const orderDescription: INodeProperties[] = [
 				name: 'Process',
 				value: 'process',
 				action: 'Process order',
-				description: 'Queue an order created with Confirm off for processing (charges the wallet)',
+				description:
+					'Queue an order created with Confirm = Create Only (Process Later) for processing (charges the wallet)',
 				routing: route('order.process', { preSend: [requireOrder] }),
 			},
 		],
