@@ -759,6 +759,85 @@ const REJECTED: BadCase[] = [
 		parameters: { resource: 'geo', operation: 'getStates', countryCode: 'USA' },
 		error: /"USA" in "Country Code" is not a two-letter country code/,
 	},
+
+	// Choices and switches set by expressions
+	{
+		name: 'auto-renew switch given as text',
+		parameters: {
+			resource: 'domain',
+			operation: 'setAutoRenew',
+			userId: user,
+			domains: 'acme.com',
+			autoRenew: '={{ "yes" }}',
+		},
+		error: /Auto-Renew "yes" is not true or false/,
+	},
+	{
+		name: 'subscription auto-renew given as a number',
+		parameters: {
+			resource: 'subscription',
+			operation: 'setAutoRenew',
+			subscriptionIds: SUBSCRIPTION_ID,
+			autoRenew: '={{ 1 }}',
+		},
+		error: /Auto-Renew "1" is not true or false/,
+	},
+	{
+		name: 'order auto renew given as text',
+		parameters: domainOrder({ additionalFields: { autoRenew: '={{ "sometimes" }}' } }),
+		error: /Auto Renew "sometimes" is not true or false/,
+	},
+	{
+		name: 'billing cycle that CMR does not accept',
+		parameters: domainOrder({ additionalFields: { billingCycle: '={{ "YEARLY" }}' } }),
+		error: /Billing Cycle "YEARLY" is not one of MONTHLY/,
+	},
+	{
+		name: 'placement test check given as text',
+		parameters: {
+			resource: 'placementTest',
+			operation: 'create',
+			userId: user,
+			mailboxIds: MAILBOX_ID,
+			additionalFields: { blacklist: '={{ "maybe" }}' },
+		},
+		error: /Blacklist Check "maybe" is not true or false/,
+	},
+	{
+		name: 'workspace check for an unknown provider',
+		parameters: {
+			resource: 'domain',
+			operation: 'checkWorkspace',
+			domains: 'acme.com',
+			additionalFields: { serviceProvider: '={{ "ZOHO" }}' },
+		},
+		error: /Service Provider "ZOHO" is not one of GOOGLE, MICROSOFT/,
+	},
+	{
+		name: 'pre-warmup filter by an unknown provider',
+		parameters: list('preWarmup', 'getAll', {
+			limit: 5,
+			filters: { serviceProvider: '={{ "ZOHO" }}' },
+		}),
+		error: /Service Provider "ZOHO" is not one of GOOGLE, MICROSOFT/,
+	},
+	{
+		name: 'mailbox status filter outside the list',
+		parameters: list('mailbox', 'getAll', { limit: 5, filters: { status: '={{ "GONE" }}' } }),
+		error: /Status "GONE" is not one of ACTIVE, CREATING_PASSWORD, EXPIRED, IN_PROGRESS/,
+	},
+	{
+		name: 'platform app that is not an identifier',
+		parameters: {
+			resource: 'platformCredential',
+			operation: 'create',
+			userId: user,
+			app: '={{ "Email Bison" }}',
+			email: 'a@b.co',
+			password: 'x',
+		},
+		error: /"Email Bison" in "App" is not a CMR app identifier/,
+	},
 ];
 
 /** Inputs the node accepts after normalizing: the exact request that goes out. */

@@ -104,6 +104,12 @@ const RULES = {
 		problem: 'is not a valid URL',
 		fix: 'Enter a website such as https://www.example.com or www.example.com/page.',
 	},
+	appCode: {
+		normalize: (value) => value.trim().toUpperCase(),
+		test: (value) => /^[A-Z][A-Z0-9_]{1,49}$/.test(value),
+		problem: 'is not a CMR app identifier',
+		fix: 'Choose the app from the list, or give its CMR identifier such as EMAILBISON (letters, digits and "_").',
+	},
 	countryCode: {
 		normalize: (value) => value.trim().toUpperCase(),
 		test: (value) => /^[A-Z]{2}$/.test(value),
@@ -236,6 +242,45 @@ export async function checkLimit(
 ): Promise<IHttpRequestOptions> {
 	checkWholeNumber(this, this.getNodeParameter('limit', 50), 'Limit', 1, 100);
 	return requestOptions;
+}
+
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false };
+
+/** true or false; an expression may give "true"/"false". Anything else fails the item. */
+export function checkBoolean(
+	context: IExecuteSingleFunctions,
+	raw: unknown,
+	label: string,
+): boolean {
+	const value = typeof raw === 'string' ? BOOLEAN_TEXT[raw.trim().toLowerCase()] : raw;
+	if (typeof value !== 'boolean') {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			`${label} "${shown(raw)}" is not true or false`,
+			`Turn "${label}" on or off, or make the expression return true or false.`,
+		);
+	}
+	return value;
+}
+
+/** Routing for a boolean parameter: sent as a checked true/false at `body.<property>`. */
+export function booleanRouting(parameter: string, label: string, property: string) {
+	const target: SendTarget = { type: 'body', property };
+	return {
+		send: {
+			...target,
+			preSend: [
+				async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+					return place(
+						requestOptions,
+						target,
+						checkBoolean(this, this.getNodeParameter(parameter), label),
+					);
+				},
+			],
+		},
+	};
 }
 
 /** A value chosen from a fixed list (an expression may give anything), or the item fails. */

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { setBody } from '../../shared/validation';
+import { booleanRouting, setBody } from '../../shared/validation';
 import { domainLocator } from './fields';
 import { isUrlOrHost } from './validation';
 
@@ -53,7 +53,11 @@ export const domainAddForwardingDescription: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to keep the domain in the browser address bar (masked forwarding) instead of showing the destination URL',
-				routing: { send: { type: 'body', property: 'maskForwarding' } },
+				routing: booleanRouting(
+					'additionalFields.maskForwarding',
+					'Mask Forwarding',
+					'maskForwarding',
+				),
 			},
 		],
 	},

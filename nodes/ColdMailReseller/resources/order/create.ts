@@ -8,6 +8,7 @@ import { paidNotice, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
 import {
+	booleanRouting,
 	checkValue,
 	checkWholeNumber,
 	isBlank,
@@ -133,7 +134,7 @@ export const orderCreateDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description: 'Whether the mailbox subscription renews automatically',
-				routing: { send: { type: 'body', property: 'autoRenew' } },
+				routing: booleanRouting('additionalFields.autoRenew', 'Auto Renew', 'autoRenew'),
 			},
 			billingCycleOption,
 		],

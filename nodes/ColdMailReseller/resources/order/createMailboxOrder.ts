@@ -7,7 +7,7 @@ import type {
 import { locatorField, paidNotice, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
-import { isBlank, setBody } from '../../shared/validation';
+import { booleanRouting, isBlank, setBody } from '../../shared/validation';
 import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 
@@ -129,7 +129,7 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		description:
 			'Whether the subscription renews automatically (required when a new subscription is created for a cancelled domain)',
 		displayOptions,
-		routing: { send: { type: 'body', property: 'autoRenew' } },
+		routing: booleanRouting('autoRenew', 'Auto Renew', 'autoRenew'),
 	},
 	...mailboxesFields(OPERATION),
 	serviceProviderField(

@@ -13,7 +13,7 @@ import {
 	filtersField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues, sendChecked, sendList } from '../../shared/validation';
+import { booleanRouting, requireValues, sendChecked, sendList } from '../../shared/validation';
 
 const RESOURCE = 'placementTest';
 
@@ -40,7 +40,7 @@ function checkField(name: string, displayName: string, description: string): INo
 		type: 'boolean',
 		default: false,
 		description,
-		routing: { send: { type: 'body', property: name } },
+		routing: booleanRouting(`additionalFields.${name}`, displayName, name),
 	};
 }
 

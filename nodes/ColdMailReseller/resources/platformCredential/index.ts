@@ -197,7 +197,9 @@ export const platformCredentialDescription: INodeProperties[] = [
 		description:
 			"Sending platform to connect. CMR documents EmailBison; the others are named in CMR's FAQ. An expression can give another CMR app identifier.",
 		displayOptions: showFor(RESOURCE, 'create'),
-		routing: { send: { type: 'body', property: 'app' } },
+		routing: {
+			send: { preSend: [sendChecked('appCode', 'app', 'App', { type: 'body', property: 'app' })] },
+		},
 	},
 	{ ...emailField(true, 'email'), displayOptions: showFor(RESOURCE, 'create') },
 	{ ...passwordField(true), displayOptions: showFor(RESOURCE, 'create') },

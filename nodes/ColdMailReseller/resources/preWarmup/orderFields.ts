@@ -10,7 +10,13 @@ import type { EndpointKey } from '../../shared/endpoints';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
 import { checkProviderOauth } from '../../shared/orderValidation';
-import { checkValue, isBlank, requireValues, setBody } from '../../shared/validation';
+import {
+	booleanRouting,
+	checkValue,
+	isBlank,
+	requireValues,
+	setBody,
+} from '../../shared/validation';
 
 /**
  * The fields of a pre-warmup order: `{order: [{domain, forwardTo?}], serviceProvider,
@@ -99,7 +105,7 @@ export function preWarmupOrderFields(
 					type: 'boolean',
 					default: true,
 					description: 'Whether the domains and mailboxes renew automatically',
-					routing: { send: { type: 'body', property: 'autoRenew' } },
+					routing: booleanRouting('additionalFields.autoRenew', 'Auto-Renew', 'autoRenew'),
 				},
 			],
 		},

@@ -9,7 +9,13 @@ import {
 	filtersField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues, sendChecked, sendList, sendOneOf } from '../../shared/validation';
+import {
+	booleanRouting,
+	requireValues,
+	sendChecked,
+	sendList,
+	sendOneOf,
+} from '../../shared/validation';
 import { sendListIdentifiedBy } from './lists';
 
 const RESOURCE = 'subscription';
@@ -292,6 +298,6 @@ export const subscriptionDescription: INodeProperties[] = [
 		description:
 			'Whether the subscriptions renew automatically at the end of each period. Turning it off lets the current period run out; nothing is cancelled now.',
 		displayOptions: showFor(RESOURCE, 'setAutoRenew'),
-		routing: { send: { type: 'body', property: 'autoRenew' } },
+		routing: booleanRouting('autoRenew', 'Auto-Renew', 'autoRenew'),
 	},
 ];
