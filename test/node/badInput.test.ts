@@ -25,45 +25,32 @@ const google = {
 const microsoft = { microsoftOauthRoute: 'https://yourapp.com/oauth/microsoft' };
 const alice = { domain: 'alicesender.com', username: 'alice', firstName: 'Alice', lastName: 'J' };
 
-function domainOrder(parameters: IDataObject = {}): IDataObject {
-	return {
-		resource: 'order',
-		operation: 'create',
-		confirm: true,
+/** A valid Google order of one operation; each case overrides what it breaks. */
+function googleOrder(resource: string, operation: string, fields: IDataObject) {
+	return (parameters: IDataObject = {}): IDataObject => ({
+		resource,
+		operation,
 		userId: user,
-		domains: { domain: [{ domain: 'alicesender.com', years: 1 }] },
-		mailboxes: { mailbox: [alice] },
+		...fields,
 		serviceProvider: 'GOOGLE',
 		googleOauth: { settings: google },
 		...parameters,
-	};
+	});
 }
 
-function mailboxOrder(parameters: IDataObject = {}): IDataObject {
-	return {
-		resource: 'order',
-		operation: 'createMailboxOrder',
-		confirm: true,
-		userId: user,
-		subscriptionId: byId(SUBSCRIPTION_ID),
-		mailboxes: { mailbox: [alice] },
-		serviceProvider: 'GOOGLE',
-		googleOauth: { settings: google },
-		...parameters,
-	};
-}
-
-function preWarmupOrder(parameters: IDataObject = {}): IDataObject {
-	return {
-		resource: 'preWarmup',
-		operation: 'order',
-		userId: user,
-		orderDomains: { domain: [{ domain: 'prewarm-acmecorp.com' }] },
-		serviceProvider: 'GOOGLE',
-		googleOauth: { settings: google },
-		...parameters,
-	};
-}
+const domainOrder = googleOrder('order', 'create', {
+	confirm: true,
+	domains: { domain: [{ domain: 'alicesender.com', years: 1 }] },
+	mailboxes: { mailbox: [alice] },
+});
+const mailboxOrder = googleOrder('order', 'createMailboxOrder', {
+	confirm: true,
+	subscriptionId: byId(SUBSCRIPTION_ID),
+	mailboxes: { mailbox: [alice] },
+});
+const preWarmupOrder = googleOrder('preWarmup', 'order', {
+	orderDomains: { domain: [{ domain: 'prewarm-acmecorp.com' }] },
+});
 
 function sandboxOrder(parameters: IDataObject = {}): IDataObject {
 	return { ...preWarmupOrder(parameters), resource: 'sandbox', operation: 'orderPreWarmup' };
