@@ -7,6 +7,7 @@ import type {
 import { useNock, cmr, envelope } from '../helpers/nock';
 import { jsonOf, runNode } from '../helpers/harness';
 import { checkMailboxOrderTarget } from '../../nodes/ColdMailReseller/resources/order/createMailboxOrder';
+import { checkProviderOauth } from '../../nodes/ColdMailReseller/shared/orderValidation';
 
 const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ORDER_ID = 'NQ682GAVFTMYC2H6C87PPKPG5WXV';
@@ -519,6 +520,44 @@ describe('Order', () => {
 				const options = await check({ subscriptionId: ` ${SUBSCRIPTION_ID} `, autoRenew: true });
 				expect(options.body).toEqual({ subscriptionId: SUBSCRIPTION_ID, autoRenew: true });
 			});
+		});
+	});
+
+	describe('provider check on the built body (groups a changed panel could leave behind)', () => {
+		const context = (serviceProvider: string) =>
+			({
+				getNode: () => ({ name: 'Cold Mail Reseller' }) as INode,
+				getItemIndex: () => 1,
+				getNodeParameter: () => serviceProvider,
+			}) as unknown as IExecuteSingleFunctions;
+		const check = async (serviceProvider: string, body: IDataObject, sendProvider = true) =>
+			await checkProviderOauth(sendProvider).call(context(serviceProvider), {
+				url: '/',
+				body,
+			} as IHttpRequestOptions);
+
+		it('refuses the Google group on a Microsoft order', async () => {
+			await expect(
+				check('MICROSOFT', { google, microsoftOauthRoute: 'https://a.io/ms' }),
+			).rejects.toMatchObject({
+				message: 'Google OAuth cannot be used when Service Provider is Microsoft [item 1]',
+			});
+		});
+
+		it('refuses a Microsoft route on a Google order', async () => {
+			await expect(
+				check('GOOGLE', { google, microsoftOauthRoute: 'https://a.io/ms' }),
+			).rejects.toMatchObject({
+				message: 'Microsoft OAuth cannot be used when Service Provider is Google [item 1]',
+			});
+		});
+
+		it('sends the upper-cased provider only where CMR documents it', async () => {
+			expect((await check('google', { google })).body).toEqual({
+				google,
+				serviceProvider: 'GOOGLE',
+			});
+			expect((await check('google', { google }, false)).body).toEqual({ google });
 		});
 	});
 
