@@ -95,7 +95,10 @@ function parametersFor(key, found) {
 	}[key];
 	if (!requires) return { missing: 'the probe has no parameters for this operation' };
 	const gap = need(...requires);
-	if (gap) return { missing: `needs a ${gap} and none was found${ENV_HINT[gap] ? ` (set ${ENV_HINT[gap]})` : ''}` };
+	if (gap)
+		return {
+			missing: `needs a ${gap} and none was found${ENV_HINT[gap] ? ` (set ${ENV_HINT[gap]})` : ''}`,
+		};
 	const p = { ...base };
 	if (found.userId) p.userId = rl(found.userId);
 	switch (key) {
@@ -109,7 +112,13 @@ function parametersFor(key, found) {
 			return { parameters: { ...p, ...list } };
 		case 'user.get':
 		case 'mailbox.get':
-			return { parameters: { ...p, simple: false, ...(key === 'mailbox.get' ? { mailboxId: rl(found.mailboxId) } : {}) } };
+			return {
+				parameters: {
+					...p,
+					simple: false,
+					...(key === 'mailbox.get' ? { mailboxId: rl(found.mailboxId) } : {}),
+				},
+			};
 		case 'geo.getStates':
 			return { parameters: { ...p, countryCode: 'US' } };
 		case 'domain.getRenewalPrice':
@@ -136,7 +145,9 @@ function parametersFor(key, found) {
 					...p,
 					orderDomains: { domain: [{ domain: found.sandboxDomain }] },
 					serviceProvider: 'MICROSOFT',
-					microsoftOauth: { settings: { microsoftOauthRoute: 'https://example.com/oauth/microsoft' } },
+					microsoftOauth: {
+						settings: { microsoftOauthRoute: 'https://example.com/oauth/microsoft' },
+					},
 					scenario: 'success',
 				},
 			};
@@ -165,7 +176,8 @@ const DISCOVERY_FIRST = [
 ];
 
 function first(record, spec) {
-	for (const name of spec.split('|')) if (record?.[name] !== undefined && record[name] !== null) return record[name];
+	for (const name of spec.split('|'))
+		if (record?.[name] !== undefined && record[name] !== null) return record[name];
 	return undefined;
 }
 
@@ -209,7 +221,10 @@ function judge(key, status, body, items = []) {
 	}
 	let verdict;
 	if (status >= 200 && status < 300) {
-		verdict = envelope === 'ok' && !fields.startsWith('missing') ? 'confirmed' : 'path confirmed, response differs';
+		verdict =
+			envelope === 'ok' && !fields.startsWith('missing')
+				? 'confirmed'
+				: 'path confirmed, response differs';
 	} else if (status === 404) verdict = 'wrong path (404)';
 	else if (status === 405) verdict = 'wrong method (405)';
 	else if (status === 401 || status === 403) verdict = 'auth problem';

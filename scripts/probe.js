@@ -45,16 +45,29 @@ function parseArgs(argv) {
 
 function configFrom(env, defaultBaseUrl) {
 	const apiKey = env.CMR_API_KEY;
-	if (!apiKey || !apiKey.trim()) throw new UsageError('CMR_API_KEY is not set: export your CMR partner API key (sandbox or production).');
+	if (!apiKey || !apiKey.trim())
+		throw new UsageError(
+			'CMR_API_KEY is not set: export your CMR partner API key (sandbox or production).',
+		);
 	const environment = env.CMR_ENV;
 	if (environment !== 'sandbox' && environment !== 'production') {
-		throw new UsageError(`CMR_ENV must be "sandbox" or "production" (got ${environment === undefined ? 'nothing' : JSON.stringify(environment)}). The two keys are different.`);
+		throw new UsageError(
+			`CMR_ENV must be "sandbox" or "production" (got ${environment === undefined ? 'nothing' : JSON.stringify(environment)}). The two keys are different.`,
+		);
 	}
 	const baseUrl = (env.CMR_BASE_URL || defaultBaseUrl).replace(/\/+$/, '');
-	if (!/^https?:\/\//.test(baseUrl)) throw new UsageError(`CMR_BASE_URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+	if (!/^https?:\/\//.test(baseUrl))
+		throw new UsageError(`CMR_BASE_URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
 	const found = {};
-	const ids = { userId: 'CMR_PROBE_USER_ID', domainName: 'CMR_PROBE_DOMAIN', orderId: 'CMR_PROBE_ORDER_ID', mailboxId: 'CMR_PROBE_MAILBOX_ID', credentialId: 'CMR_PROBE_CREDENTIAL_ID' };
-	for (const [name, variable] of Object.entries(ids)) if (env[variable]) found[name] = env[variable].trim();
+	const ids = {
+		userId: 'CMR_PROBE_USER_ID',
+		domainName: 'CMR_PROBE_DOMAIN',
+		orderId: 'CMR_PROBE_ORDER_ID',
+		mailboxId: 'CMR_PROBE_MAILBOX_ID',
+		credentialId: 'CMR_PROBE_CREDENTIAL_ID',
+	};
+	for (const [name, variable] of Object.entries(ids))
+		if (env[variable]) found[name] = env[variable].trim();
 	return { apiKey: apiKey.trim(), environment, baseUrl, found };
 }
 
@@ -64,23 +77,41 @@ function redactor(secret) {
 }
 
 function loadBuiltPackage() {
-	if (!fs.existsSync(path.join(DIST, 'nodes'))) throw new UsageError('dist/ is missing: run `npm run build` first (npm run probe does).');
+	if (!fs.existsSync(path.join(DIST, 'nodes')))
+		throw new UsageError('dist/ is missing: run `npm run build` first (npm run probe does).');
 	// n8n-core writes a config file into the n8n user folder on first use: keep it out of the user's ~/.n8n.
-	if (!process.env.N8N_USER_FOLDER) process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-probe-n8n-'));
+	if (!process.env.N8N_USER_FOLDER)
+		process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-probe-n8n-'));
 	process.env.N8N_ENCRYPTION_KEY ??= require('node:crypto').randomBytes(24).toString('hex');
-	const { ColdMailReseller } = require(path.join(DIST, 'nodes/ColdMailReseller/ColdMailReseller.node.js'));
-	const { ColdMailResellerApi } = require(path.join(DIST, 'credentials/ColdMailResellerApi.credentials.js'));
+	const { ColdMailReseller } = require(
+		path.join(DIST, 'nodes/ColdMailReseller/ColdMailReseller.node.js'),
+	);
+	const { ColdMailResellerApi } = require(
+		path.join(DIST, 'credentials/ColdMailResellerApi.credentials.js'),
+	);
 	const { ENDPOINTS } = require(path.join(DIST, 'nodes/ColdMailReseller/shared/endpoints.js'));
-	const { DEFAULT_BASE_URL } = require(path.join(DIST, 'nodes/ColdMailReseller/shared/constants.js'));
+	const { DEFAULT_BASE_URL } = require(
+		path.join(DIST, 'nodes/ColdMailReseller/shared/constants.js'),
+	);
 	const { runRoutingNode } = require('../test/helpers/n8n-harness');
 	const { listOperations } = require('./operations-table');
 	const plan = require('./probe-plan');
-	return { ColdMailReseller, ColdMailResellerApi, ENDPOINTS, DEFAULT_BASE_URL, runRoutingNode, listOperations, plan };
+	return {
+		ColdMailReseller,
+		ColdMailResellerApi,
+		ENDPOINTS,
+		DEFAULT_BASE_URL,
+		runRoutingNode,
+		listOperations,
+		plan,
+	};
 }
 
 /** Requests per second: the credential's own setting when it has one, else the package default (5). */
 function rateOf(credentialType, credentials) {
-	const prop = credentialType.properties.find((p) => p.type === 'number' && /rate|perSecond/i.test(p.name));
+	const prop = credentialType.properties.find(
+		(p) => p.type === 'number' && /rate|perSecond/i.test(p.name),
+	);
 	const value = Number(prop ? (credentials[prop.name] ?? prop.default) : DEFAULT_RATE);
 	return Number.isFinite(value) && value > 0 ? value : DEFAULT_RATE;
 }
@@ -95,7 +126,10 @@ function guardedCredential(credentialType, { allowed, intervalMs, onRequest }) {
 	guarded.authenticate = async (credentials, requestOptions) => {
 		const method = String(requestOptions.method || 'GET').toUpperCase();
 		const route = `${method} ${new URL(requestOptions.url, 'http://x').pathname}`;
-		if (!allowed.has(route)) throw new Error(`probe safety guard: refused to send ${route} (not on the read-only allow-list)`);
+		if (!allowed.has(route))
+			throw new Error(
+				`probe safety guard: refused to send ${route} (not on the read-only allow-list)`,
+			);
 		const wait = last + intervalMs - Date.now();
 		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 		last = Date.now();
@@ -111,7 +145,8 @@ function recordAnswers(description, resource, operation, record) {
 		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
 	);
 	const option = prop?.options?.find((o) => o.value === operation);
-	if (!option?.routing) throw new Error(`the built node has no routing for ${resource}.${operation}`);
+	if (!option?.routing)
+		throw new Error(`the built node has no routing for ${resource}.${operation}`);
 	option.routing.output = option.routing.output ?? {};
 	option.routing.output.postReceive = [
 		async function (items, response) {
@@ -144,20 +179,30 @@ function probeRows(pkg, environment) {
 }
 
 /** Runs the probe. `out` receives printed text. Returns {rows, files, notes}. */
-async function runProbe({ argv = [], env = process.env, out = (t) => process.stdout.write(t) } = {}) {
+async function runProbe({
+	argv = [],
+	env = process.env,
+	out = (t) => process.stdout.write(t),
+} = {}) {
 	const args = parseArgs(argv);
 	if (args.help) {
 		out(`${USAGE}\n`);
 		return { rows: [], files: [], notes: [] };
 	}
 	if (!args.consent) {
-		throw new UsageError(`Refusing to run: this calls the live Cold Mail Reseller API with your key. Add ${CONSENT_FLAG} to confirm.\n\n${USAGE}`);
+		throw new UsageError(
+			`Refusing to run: this calls the live Cold Mail Reseller API with your key. Add ${CONSENT_FLAG} to confirm.\n\n${USAGE}`,
+		);
 	}
 	const pkg = loadBuiltPackage();
 	const config = configFrom(env, pkg.DEFAULT_BASE_URL);
 	const redact = redactor(config.apiKey);
 	const credentialType = new pkg.ColdMailResellerApi();
-	const credentials = { apiKey: config.apiKey, environment: config.environment, baseUrl: config.baseUrl };
+	const credentials = {
+		apiKey: config.apiKey,
+		environment: config.environment,
+		baseUrl: config.baseUrl,
+	};
 	const rate = rateOf(credentialType, credentials);
 	const sent = [];
 	const guarded = guardedCredential(credentialType, {
@@ -167,41 +212,68 @@ async function runProbe({ argv = [], env = process.env, out = (t) => process.std
 	});
 
 	const rows = probeRows(pkg, config.environment);
-	const order = [...pkg.plan.DISCOVERY_FIRST, ...rows.map((r) => r.key)].filter((k, i, all) => all.indexOf(k) === i);
+	const order = [...pkg.plan.DISCOVERY_FIRST, ...rows.map((r) => r.key)].filter(
+		(k, i, all) => all.indexOf(k) === i,
+	);
 	const byKey = new Map(rows.map((r) => [r.key, r]));
 	const found = { ...config.found };
-	out(`CMR contract probe: ${config.environment} at ${new URL(config.baseUrl).host}, ${rate} requests/s, ${rows.filter((r) => r.safety.probe).length} of ${rows.length} endpoints are safe to call.\n`);
+	out(
+		`CMR contract probe: ${config.environment} at ${new URL(config.baseUrl).host}, ${rate} requests/s, ${rows.filter((r) => r.safety.probe).length} of ${rows.length} endpoints are safe to call.\n`,
+	);
 
 	for (const key of order) {
 		const row = byKey.get(key);
 		if (!row) continue;
 		if (!row.safety.probe) {
-			Object.assign(row, { status: null, envelope: '—', fields: '—', verdict: 'not probed', detail: row.safety.why });
+			Object.assign(row, {
+				status: null,
+				envelope: '—',
+				fields: '—',
+				verdict: 'not probed',
+				detail: row.safety.why,
+			});
 			continue;
 		}
 		const { parameters, missing } = pkg.plan.parametersFor(key, found);
 		if (missing) {
-			Object.assign(row, { status: null, envelope: '—', fields: '—', verdict: 'not probed', detail: missing });
+			Object.assign(row, {
+				status: null,
+				envelope: '—',
+				fields: '—',
+				verdict: 'not probed',
+				detail: missing,
+			});
 			continue;
 		}
 		const nodeType = new pkg.ColdMailReseller();
 		const answers = [];
-		recordAnswers(nodeType.description, row.resource, row.operation, (status, body) => answers.push({ status, body }));
+		recordAnswers(nodeType.description, row.resource, row.operation, (status, body) =>
+			answers.push({ status, body }),
+		);
 		let error = null;
 		let items = [];
 		try {
-			items = (await pkg.runRoutingNode({ nodeType, credentialType: guarded, credentials, parameters })).map((i) => i.json);
+			items = (
+				await pkg.runRoutingNode({ nodeType, credentialType: guarded, credentials, parameters })
+			).map((i) => i.json);
 		} catch (err) {
 			error = err;
 		}
 		const answer = answers[0];
 		if (!answer) {
 			const message = redact(error?.message ?? 'no answer');
-			const verdict = /probe safety guard/.test(message) ? 'blocked by the safety guard' : 'no answer';
+			const verdict = /probe safety guard/.test(message)
+				? 'blocked by the safety guard'
+				: 'no answer';
 			Object.assign(row, { status: null, envelope: '—', fields: '—', verdict, detail: message });
 		} else {
-			Object.assign(row, { status: answer.status }, pkg.plan.judge(key, answer.status, answer.body, items));
-			const message = answer.body && typeof answer.body === 'object' ? answer.body.message : undefined;
+			Object.assign(
+				row,
+				{ status: answer.status },
+				pkg.plan.judge(key, answer.status, answer.body, items),
+			);
+			const message =
+				answer.body && typeof answer.body === 'object' ? answer.body.message : undefined;
 			row.detail = answer.status >= 300 && message ? redact(String(message)).slice(0, 160) : '';
 			if (answer.status < 300) pkg.plan.learnIds(key, items, found);
 		}
@@ -211,17 +283,27 @@ async function runProbe({ argv = [], env = process.env, out = (t) => process.std
 	const date = new Date().toISOString().slice(0, 10);
 	const notes = rows.map((r) => (r.status ? pkg.plan.noteChange(r, date) : null)).filter(Boolean);
 	const report = redact(renderMarkdown(rows, { ...config, rate, date, sent: sent.length }));
-	const files = writeReport(args.out, config.environment, report, rows, { redact, baseUrlHost: new URL(config.baseUrl).host, rate, requests: sent });
+	const files = writeReport(args.out, config.environment, report, rows, {
+		redact,
+		baseUrlHost: new URL(config.baseUrl).host,
+		rate,
+		requests: sent,
+	});
 	out(`\n${report}\n`);
 	if (args.updateNotes) {
-		out(`Endpoint-table changes these results support (nodes/ColdMailReseller/shared/endpoints.ts; nothing was written):\n`);
+		out(
+			`Endpoint-table changes these results support (nodes/ColdMailReseller/shared/endpoints.ts; nothing was written):\n`,
+		);
 		out(notes.length ? `${notes.map((n) => `  ${redact(n)}`).join('\n')}\n` : '  (none)\n');
 	}
 	out(`Report: ${files.join(', ')}\n`);
 	return { rows, files, notes, sent };
 }
 
-const cell = (v) => String(v ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (v) =>
+	String(v ?? '—')
+		.replace(/\|/g, '\\|')
+		.replace(/\n/g, ' ');
 
 function renderMarkdown(rows, meta) {
 	const counts = {};
@@ -232,16 +314,25 @@ function renderMarkdown(rows, meta) {
 		`Environment **${meta.environment}**, host \`${new URL(meta.baseUrl).host}\`, ${meta.sent} requests at ≤ ${meta.rate}/s. ` +
 			`Only GETs, lookups and${meta.environment === 'sandbox' ? ' sandbox-only calls' : ' no sandbox calls'}; nothing paid, destructive or state-changing.`,
 		'',
-		Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(' · '),
+		Object.entries(counts)
+			.map(([v, n]) => `${n} ${v}`)
+			.join(' · '),
 		'',
 	];
 	let group = null;
 	for (const r of rows) {
 		if (r.resourceName !== group) {
 			group = r.resourceName;
-			lines.push(`#### ${group}`, '', '| Operation | Method and path | Reference | HTTP | Envelope | Fields the node reads | Verdict | Notes |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+			lines.push(
+				`#### ${group}`,
+				'',
+				'| Operation | Method and path | Reference | HTTP | Envelope | Fields the node reads | Verdict | Notes |',
+				'| --- | --- | --- | --- | --- | --- | --- | --- |',
+			);
 		}
-		lines.push(`| ${cell(r.operationName)} | \`${r.method} ${r.path}\` | ${r.confidence} | ${cell(r.status)} | ${cell(r.envelope)} | ${cell(r.fields)} | ${cell(r.verdict)} | ${cell(r.detail)} |`);
+		lines.push(
+			`| ${cell(r.operationName)} | \`${r.method} ${r.path}\` | ${r.confidence} | ${cell(r.status)} | ${cell(r.envelope)} | ${cell(r.fields)} | ${cell(r.verdict)} | ${cell(r.detail)} |`,
+		);
 		const next = rows[rows.indexOf(r) + 1];
 		if (!next || next.resourceName !== group) lines.push('');
 	}
@@ -274,4 +365,12 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { runProbe, parseArgs, configFrom, guardedCredential, rateOf, CONSENT_FLAG, UsageError };
+module.exports = {
+	runProbe,
+	parseArgs,
+	configFrom,
+	guardedCredential,
+	rateOf,
+	CONSENT_FLAG,
+	UsageError,
+};

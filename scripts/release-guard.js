@@ -88,7 +88,11 @@ async function verifyPublished(spec) {
 			const out = execFileSync('npm', ['view', spec, 'dist', '--json'], { encoding: 'utf8' });
 			problem = provenanceProblem(JSON.parse(out || 'null'));
 		} catch (err) {
-			problem = `npm view failed: ${String(err.stderr || err.message).trim().split('\n')[0]}`;
+			problem = `npm view failed: ${
+				String(err.stderr || err.message)
+					.trim()
+					.split('\n')[0]
+			}`;
 		}
 		if (!problem) return null;
 		await new Promise((resolve) => setTimeout(resolve, 6000));

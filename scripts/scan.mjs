@@ -27,7 +27,9 @@ async function loadScanner() {
 	const scannerRequire = createRequire(path.join(SCANNER_DIR, 'package.json'));
 	// The scanner makes a temp dir when it loads; let tmp remove it at exit.
 	scannerRequire('tmp').setGracefulCleanup();
-	const scanner = await import(pathToFileURL(path.join(SCANNER_DIR, 'scanner', 'scanner.mjs')).href);
+	const scanner = await import(
+		pathToFileURL(path.join(SCANNER_DIR, 'scanner', 'scanner.mjs')).href
+	);
 	// The same ESLint the scanner runs (its own dependency, not the repo's).
 	const { ESLint } = await import(pathToFileURL(scannerRequire.resolve('eslint')).href);
 	const glob = scannerRequire('fast-glob');
@@ -50,16 +52,21 @@ async function lintLeg({ scanner, ESLint, glob }, dir, patterns) {
 	const results = files.length ? await eslint.lintFiles(files) : [];
 	const errors = results.reduce((n, r) => n + r.errorCount, 0);
 	const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-	const formatted = errors + warnings ? await (await eslint.loadFormatter('stylish')).format(results) : '';
+	const formatted =
+		errors + warnings ? await (await eslint.loadFormatter('stylish')).format(results) : '';
 	return { files: files.length, errors, warnings, formatted };
 }
 
 /** Packs the package as npm would publish it and unpacks it into a temp folder; returns that folder. */
 function packTarball(tmp) {
-	const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
+	const out = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', tmp],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+		},
+	);
 	const [{ filename }] = JSON.parse(out);
 	const dir = path.join(tmp, 'package');
 	execFileSync('tar', ['-xzf', path.join(tmp, filename), '-C', tmp]);
@@ -68,7 +75,9 @@ function packTarball(tmp) {
 
 async function main() {
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) {
-		throw new Error('dist/ is missing: run `npm run build` first (the tarball leg lints the built package).');
+		throw new Error(
+			'dist/ is missing: run `npm run build` first (the tarball leg lints the built package).',
+		);
 	}
 	const tools = await loadScanner();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-scan-'));

@@ -37,8 +37,13 @@ function checkFault({ method, path, status }, shown) {
 	if (typeof method !== 'string' || typeof path !== 'string' || !path.startsWith('/')) {
 		throw new Error(`fault needs a method and a path starting with "/": ${shown}`);
 	}
-	if (!FAULT_STATUSES.includes(status)) throw new Error(`fault status must be 404 or 405: ${shown}`);
-	return { method: method.toUpperCase(), path: path.length > 1 ? path.replace(/\/+$/, '') : path, status };
+	if (!FAULT_STATUSES.includes(status))
+		throw new Error(`fault status must be 404 or 405: ${shown}`);
+	return {
+		method: method.toUpperCase(),
+		path: path.length > 1 ? path.replace(/\/+$/, '') : path,
+		status,
+	};
 }
 
 /**
@@ -94,7 +99,13 @@ function createRequestHooks({ faults, basePath, simPrefix, send, envelope }) {
 		if (path.startsWith(`${simPrefix}/`)) return answerControl(req, res, path);
 		if (!(path === basePath || path.startsWith(`${basePath}/`))) return false;
 		const apiPath = path.slice(basePath.length) || '/';
-		const entry = { method: req.method, path: apiPath, query: Object.fromEntries(url.searchParams), status: null, fault: false };
+		const entry = {
+			method: req.method,
+			path: apiPath,
+			query: Object.fromEntries(url.searchParams),
+			status: null,
+			fault: false,
+		};
 		if (requests.length >= MAX_LOG) requests.shift();
 		requests.push(entry);
 		res.on('finish', () => (entry.status = res.statusCode));
@@ -102,7 +113,10 @@ function createRequestHooks({ faults, basePath, simPrefix, send, envelope }) {
 		if (!fault) return false;
 		entry.fault = true;
 		req.resume();
-		const message = fault.status === 404 ? `Endpoint not found: ${req.method} ${apiPath}` : `Method ${req.method} is not allowed on ${apiPath}`;
+		const message =
+			fault.status === 404
+				? `Endpoint not found: ${req.method} ${apiPath}`
+				: `Method ${req.method} is not allowed on ${apiPath}`;
 		send(res, fault.status, envelope(fault.status, message, null));
 		return true;
 	}

@@ -22,23 +22,35 @@ let guardedCredential;
 let configFrom;
 
 beforeAll(() => {
-	if (!fs.existsSync(path.join(ROOT, 'dist/nodes'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+	if (!fs.existsSync(path.join(ROOT, 'dist/nodes')))
+		throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
 	({ ENDPOINTS } = require('../../dist/nodes/ColdMailReseller/shared/endpoints'));
 	plan = require('../../scripts/probe-plan');
 	({ runProbe, guardedCredential, configFrom } = require('../../scripts/probe'));
 });
 
-const routeKey = (method, p) => Object.keys(ENDPOINTS).find((k) => ENDPOINTS[k].method === method && ENDPOINTS[k].path === p);
-const unsafe = (env) => Object.keys(ENDPOINTS).filter((k) => !plan.safetyOf(k, ENDPOINTS[k], env).probe);
+const routeKey = (method, p) =>
+	Object.keys(ENDPOINTS).find((k) => ENDPOINTS[k].method === method && ENDPOINTS[k].path === p);
+const unsafe = (env) =>
+	Object.keys(ENDPOINTS).filter((k) => !plan.safetyOf(k, ENDPOINTS[k], env).probe);
 
 async function probe(env, extraArgs = []) {
-	const ctx = await startSim({ apiKey: KEY, sandboxKey: SANDBOX_KEY, rateLimit: 5, faults: FAULTS });
+	const ctx = await startSim({
+		apiKey: KEY,
+		sandboxKey: SANDBOX_KEY,
+		rateLimit: 5,
+		faults: FAULTS,
+	});
 	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-probe-test-'));
 	let printed = '';
 	try {
 		const result = await runProbe({
 			argv: [FLAG, '--out', outDir, ...extraArgs],
-			env: { CMR_API_KEY: env === 'sandbox' ? SANDBOX_KEY : KEY, CMR_ENV: env, CMR_BASE_URL: `${ctx.url}/` },
+			env: {
+				CMR_API_KEY: env === 'sandbox' ? SANDBOX_KEY : KEY,
+				CMR_ENV: env,
+				CMR_BASE_URL: `${ctx.url}/`,
+			},
 			out: (t) => (printed += t),
 		});
 		const files = result.files.map((f) => fs.readFileSync(f, 'utf8'));
@@ -58,7 +70,9 @@ describe('production run', () => {
 
 	test('reports exactly the injected faults; every other probed endpoint is confirmed', () => {
 		const probed = run.rows.filter((r) => r.verdict !== 'not probed');
-		const notConfirmed = Object.fromEntries(probed.filter((r) => r.verdict !== 'confirmed').map((r) => [r.key, r.verdict]));
+		const notConfirmed = Object.fromEntries(
+			probed.filter((r) => r.verdict !== 'confirmed').map((r) => [r.key, r.verdict]),
+		);
 		expect(notConfirmed).toEqual({
 			'wallet.get': 'wrong path (404)',
 			'order.getStatus': 'wrong path (404)',
@@ -68,7 +82,13 @@ describe('production run', () => {
 			(k) => ENDPOINTS[k].method === 'GET' && !ENDPOINTS[k].sandboxOnly,
 		);
 		expect(probed.map((r) => r.key).sort()).toEqual(
-			[...expected, 'domain.checkAvailability', 'domain.checkWorkspace', 'domain.getRenewalPrice', 'domain.suggest'].sort(),
+			[
+				...expected,
+				'domain.checkAvailability',
+				'domain.checkWorkspace',
+				'domain.getRenewalPrice',
+				'domain.suggest',
+			].sort(),
 		);
 	});
 
@@ -76,16 +96,26 @@ describe('production run', () => {
 		const sent = run.log.map((r) => routeKey(r.method, r.path));
 		expect(sent).not.toContain(undefined);
 		for (const key of unsafe('production')) expect(sent).not.toContain(key);
-		for (const r of run.log) expect(r.method === 'GET' || plan.READ_ONLY_POSTS[routeKey(r.method, r.path)]).toBeTruthy();
+		for (const r of run.log)
+			expect(r.method === 'GET' || plan.READ_ONLY_POSTS[routeKey(r.method, r.path)]).toBeTruthy();
 		expect(run.log).toHaveLength(run.rows.filter((r) => r.status !== null).length);
 		expect(run.log.filter((r) => r.status === 429)).toEqual([]);
 	});
 
 	test('every paid, destructive and state-changing endpoint is listed as not probed, with the reason', () => {
 		const row = (k) => run.rows.find((r) => r.key === k);
-		expect(row('order.create')).toMatchObject({ verdict: 'not probed', detail: 'paid: charges the wallet' });
-		expect(row('user.delete')).toMatchObject({ verdict: 'not probed', detail: 'destructive: deletes, cancels or resets' });
-		expect(row('user.create')).toMatchObject({ verdict: 'not probed', detail: 'state-changing: POST changes data' });
+		expect(row('order.create')).toMatchObject({
+			verdict: 'not probed',
+			detail: 'paid: charges the wallet',
+		});
+		expect(row('user.delete')).toMatchObject({
+			verdict: 'not probed',
+			detail: 'destructive: deletes, cancels or resets',
+		});
+		expect(row('user.create')).toMatchObject({
+			verdict: 'not probed',
+			detail: 'state-changing: POST changes data',
+		});
 		expect(row('sandbox.getPreWarmupDomains')).toMatchObject({
 			verdict: 'not probed',
 			detail: 'sandbox only: run with CMR_ENV=sandbox and a sandbox key',
@@ -96,14 +126,26 @@ describe('production run', () => {
 	test('the table has one row per endpoint, grouped by resource in README order', () => {
 		const md = run.fileTexts[0];
 		const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-		const table = readme.slice(readme.indexOf('<!-- operations:start -->'), readme.indexOf('<!-- operations:end -->'));
-		const readmeGroups = [...new Set([...table.matchAll(/^\| ([^|]+?) \| [^|]+ \| `/gm)].map((m) => m[1]))];
+		const table = readme.slice(
+			readme.indexOf('<!-- operations:start -->'),
+			readme.indexOf('<!-- operations:end -->'),
+		);
+		const readmeGroups = [
+			...new Set([...table.matchAll(/^\| ([^|]+?) \| [^|]+ \| `/gm)].map((m) => m[1])),
+		];
 		expect([...md.matchAll(/^#### (.+)$/gm)].map((m) => m[1])).toEqual(readmeGroups);
-		expect(md.match(/^\| [^|-].* \| `(GET|POST|PUT|PATCH|DELETE) \//gm)).toHaveLength(Object.keys(ENDPOINTS).length);
-		expect(md).toContain('| Get | `GET /wallet` | inferred | 404 | ok | — | wrong path (404) | Endpoint not found: GET /wallet |');
+		expect(md.match(/^\| [^|-].* \| `(GET|POST|PUT|PATCH|DELETE) \//gm)).toHaveLength(
+			Object.keys(ENDPOINTS).length,
+		);
+		expect(md).toContain(
+			'| Get | `GET /wallet` | inferred | 404 | ok | — | wrong path (404) | Endpoint not found: GET /wallet |',
+		);
 		const json = JSON.parse(run.fileTexts[1]);
 		expect(json.rows).toHaveLength(Object.keys(ENDPOINTS).length);
-		expect(json.rows.find((r) => r.key === 'domain.checkAvailability')).toMatchObject({ status: 405, verdict: 'wrong method (405)' });
+		expect(json.rows.find((r) => r.key === 'domain.checkAvailability')).toMatchObject({
+			status: 405,
+			verdict: 'wrong method (405)',
+		});
 	});
 
 	test('--update-notes prints the exact one-line table changes for the refuted endpoints', () => {
@@ -117,7 +159,13 @@ describe('production run', () => {
 		expect(run.printed).toContain(
 			`'domain.suggest': confidence: 'inferred' → confidence: 'confirmed'  # POST /domains/suggestions answered 200 (production, ${date}), envelope and fields ok`,
 		);
-		expect(run.notes.some((n) => n.startsWith("'order.getStatus': note: (none) → note: 'path refuted: GET /orders/status answered 404"))).toBe(true);
+		expect(
+			run.notes.some((n) =>
+				n.startsWith(
+					"'order.getStatus': note: (none) → note: 'path refuted: GET /orders/status answered 404",
+				),
+			),
+		).toBe(true);
 	});
 
 	test('the key appears nowhere in the output or the reports', () => {
@@ -144,7 +192,8 @@ describe('sandbox run', () => {
 		const sent = run.log.map((r) => `${r.method} ${r.path}`);
 		expect(sent).toContain('POST /sandbox/pre-warmup/order');
 		expect(sent).not.toContain('POST /sandbox/pre-warmup/reset');
-		for (const key of unsafe('sandbox')) expect(run.log.map((r) => routeKey(r.method, r.path))).not.toContain(key);
+		for (const key of unsafe('sandbox'))
+			expect(run.log.map((r) => routeKey(r.method, r.path))).not.toContain(key);
 		expect(run.printed).not.toContain(SANDBOX_KEY);
 		for (const text of run.fileTexts) expect(text).not.toContain(SANDBOX_KEY);
 	});
@@ -162,11 +211,14 @@ describe('safety', () => {
 
 	test('the request guard refuses a route that is not on the allow-list, before authenticating', async () => {
 		const authenticate = jest.fn(async (_c, o) => o);
-		const guarded = guardedCredential({ properties: [], authenticate }, {
-			allowed: new Set(['GET /wallet']),
-			intervalMs: 0,
-			onRequest: () => {},
-		});
+		const guarded = guardedCredential(
+			{ properties: [], authenticate },
+			{
+				allowed: new Set(['GET /wallet']),
+				intervalMs: 0,
+				onRequest: () => {},
+			},
+		);
 		await expect(guarded.authenticate({}, { method: 'POST', url: '/orders/json' })).rejects.toThrow(
 			'probe safety guard: refused to send POST /orders/json (not on the read-only allow-list)',
 		);
@@ -179,11 +231,18 @@ describe('safety', () => {
 		const ctx = await startSim({ apiKey: KEY });
 		try {
 			const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/probe.js')], {
-				env: { PATH: process.env.PATH, CMR_API_KEY: KEY, CMR_ENV: 'production', CMR_BASE_URL: ctx.url },
+				env: {
+					PATH: process.env.PATH,
+					CMR_API_KEY: KEY,
+					CMR_ENV: 'production',
+					CMR_BASE_URL: ctx.url,
+				},
 				encoding: 'utf8',
 			});
 			expect(r.status).toBe(2);
-			expect(r.stderr).toContain(`Refusing to run: this calls the live Cold Mail Reseller API with your key. Add ${FLAG} to confirm.`);
+			expect(r.stderr).toContain(
+				`Refusing to run: this calls the live Cold Mail Reseller API with your key. Add ${FLAG} to confirm.`,
+			);
 			expect(r.stdout + r.stderr).not.toContain(KEY);
 			expect(ctx.sim.hooks.requests).toEqual([]);
 		} finally {
@@ -193,8 +252,15 @@ describe('safety', () => {
 
 	test('needs a key and an explicit environment', () => {
 		expect(() => configFrom({}, 'https://x')).toThrow('CMR_API_KEY is not set');
-		expect(() => configFrom({ CMR_API_KEY: 'k' }, 'https://x')).toThrow('CMR_ENV must be "sandbox" or "production" (got nothing)');
-		expect(configFrom({ CMR_API_KEY: ' k ', CMR_ENV: 'sandbox', CMR_PROBE_ORDER_ID: 'O1' }, 'https://h/api/')).toEqual({
+		expect(() => configFrom({ CMR_API_KEY: 'k' }, 'https://x')).toThrow(
+			'CMR_ENV must be "sandbox" or "production" (got nothing)',
+		);
+		expect(
+			configFrom(
+				{ CMR_API_KEY: ' k ', CMR_ENV: 'sandbox', CMR_PROBE_ORDER_ID: 'O1' },
+				'https://h/api/',
+			),
+		).toEqual({
 			apiKey: 'k',
 			environment: 'sandbox',
 			baseUrl: 'https://h/api',

@@ -26,7 +26,9 @@ function expectedFiles() {
 		'LICENSE.md',
 		...sources.filter((f) => f.endsWith('.ts')).map((f) => `dist/${f.replace(/\.ts$/, '.js')}`),
 		...sources.filter((f) => /\.node\.json$|\.(svg|png)$/.test(f)).map((f) => `dist/${f}`),
-		...walk('icons').filter((f) => /\.(svg|png)$/.test(f)).map((f) => `dist/${f}`),
+		...walk('icons')
+			.filter((f) => /\.(svg|png)$/.test(f))
+			.map((f) => `dist/${f}`),
 	]);
 }
 
@@ -52,7 +54,11 @@ describe('npm pack', () => {
 	});
 
 	test('has no build info, source maps, declarations, TypeScript sources or tests', () => {
-		expect(files.filter((f) => /tsbuildinfo|\.map$|\.d\.ts$|\.ts$|test|spec|simulator|scripts\//.test(f))).toEqual([]);
+		expect(
+			files.filter((f) =>
+				/tsbuildinfo|\.map$|\.d\.ts$|\.ts$|test|spec|simulator|scripts\//.test(f),
+			),
+		).toEqual([]);
 	});
 
 	test('holds every node and credential package.json registers with n8n', () => {

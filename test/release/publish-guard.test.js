@@ -9,7 +9,12 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { npmVersionProblem, tagProblem, ciProblem, provenanceProblem } = require('../../scripts/release-guard');
+const {
+	npmVersionProblem,
+	tagProblem,
+	ciProblem,
+	provenanceProblem,
+} = require('../../scripts/release-guard');
 
 const ROOT = path.join(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -89,12 +94,16 @@ describe('npm publish outside the publish workflow', () => {
 		['plain npm publish', []],
 		['--ignore-scripts', ['--ignore-scripts']],
 		['--ignore-scripts --provenance=false', ['--ignore-scripts', '--provenance=false']],
-	])('fails on "private" with %s, and nothing reaches the registry', async (_name, args) => {
-		const { code, output } = await publish(pkg, args);
-		expect(code).not.toBe(0);
-		expect(output).toMatch(/EPRIVATE|marked as private/);
-		expect(puts).toEqual([]);
-	}, 60000);
+	])(
+		'fails on "private" with %s, and nothing reaches the registry',
+		async (_name, args) => {
+			const { code, output } = await publish(pkg, args);
+			expect(code).not.toBe(0);
+			expect(output).toMatch(/EPRIVATE|marked as private/);
+			expect(puts).toEqual([]);
+		},
+		60000,
+	);
 
 	test('with "private" removed (as publish.yml does), still fails: npm cannot make provenance outside CI', async () => {
 		const { code, output } = await publish(withoutPrivate(), ['--ignore-scripts']);
@@ -104,8 +113,14 @@ describe('npm publish outside the publish workflow', () => {
 	}, 60000);
 
 	test('control: only removing "private" AND turning provenance off publishes (so the stand-in registry sees publishes)', async () => {
-		const { code, output } = await publish(withoutPrivate(), ['--ignore-scripts', '--provenance=false']);
-		expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining(`+ ${pkg.name}@${pkg.version}`) });
+		const { code, output } = await publish(withoutPrivate(), [
+			'--ignore-scripts',
+			'--provenance=false',
+		]);
+		expect({ code, output }).toEqual({
+			code: 0,
+			output: expect.stringContaining(`+ ${pkg.name}@${pkg.version}`),
+		});
 		expect(puts).toEqual([`/${pkg.name}`]);
 	}, 60000);
 });
@@ -124,26 +139,42 @@ describe('release-guard', () => {
 		const log = '## [Unreleased]\n\n## [0.2.0] - 2026-12-01\n';
 		expect(tagProblem('v0.2.0', { version: '0.2.0' }, log)).toBeNull();
 		expect(tagProblem('0.2.0', { version: '0.2.0' }, log)).toMatch(/does not match/);
-		expect(tagProblem('v0.2.1', { version: '0.2.0' }, log)).toMatch(/does not match package.json version 0\.2\.0/);
-		expect(tagProblem('v0.3.0', { version: '0.3.0' }, log)).toMatch(/CHANGELOG\.md has no "## \[0\.3\.0\]/);
+		expect(tagProblem('v0.2.1', { version: '0.2.0' }, log)).toMatch(
+			/does not match package.json version 0\.2\.0/,
+		);
+		expect(tagProblem('v0.3.0', { version: '0.3.0' }, log)).toMatch(
+			/CHANGELOG\.md has no "## \[0\.3\.0\]/,
+		);
 		const current = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
 		expect(tagProblem(`v${pkg.version}`, pkg, current)).toBeNull();
 	});
 
 	test('publishing needs GitHub Actions, an OIDC token and publishConfig.provenance', () => {
-		const oidc = { GITHUB_ACTIONS: 'true', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' };
+		const oidc = {
+			GITHUB_ACTIONS: 'true',
+			ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x',
+			ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+		};
 		expect(ciProblem(oidc, pkg)).toBeNull();
 		expect(ciProblem({}, pkg)).toMatch(/only in GitHub Actions/);
 		expect(ciProblem({ GITHUB_ACTIONS: 'true' }, pkg)).toMatch(/id-token: write/);
-		expect(ciProblem(oidc, { ...pkg, publishConfig: {} })).toMatch(/publishConfig\.provenance: true/);
+		expect(ciProblem(oidc, { ...pkg, publishConfig: {} })).toMatch(
+			/publishConfig\.provenance: true/,
+		);
 	});
 
 	test('the published version must carry an SLSA v1 provenance attestation', () => {
-		expect(provenanceProblem({ attestations: { provenance: { predicateType: 'https://slsa.dev/provenance/v1' } } })).toBeNull();
+		expect(
+			provenanceProblem({
+				attestations: { provenance: { predicateType: 'https://slsa.dev/provenance/v1' } },
+			}),
+		).toBeNull();
 		expect(provenanceProblem({ tarball: 'x' })).toMatch(/no provenance/);
 		expect(provenanceProblem(null)).toMatch(/no provenance/);
-		expect(provenanceProblem({ attestations: { provenance: { predicateType: 'https://slsa.dev/provenance/v0.2' } } })).toMatch(
-			/unsupported/,
-		);
+		expect(
+			provenanceProblem({
+				attestations: { provenance: { predicateType: 'https://slsa.dev/provenance/v0.2' } },
+			}),
+		).toMatch(/unsupported/);
 	});
 });

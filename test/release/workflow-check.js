@@ -16,7 +16,8 @@ function parseWorkflow(text, name = 'workflow') {
 /** Every string value with its key path, e.g. ['jobs', 'test', 'steps', 2, 'run']. */
 function* strings(value, keyPath = []) {
 	if (typeof value === 'string') yield [keyPath, value];
-	else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...keyPath, i]);
+	else if (Array.isArray(value))
+		for (const [i, v] of value.entries()) yield* strings(v, [...keyPath, i]);
 	else if (value && typeof value === 'object') {
 		for (const [k, v] of Object.entries(value)) yield* strings(v, [...keyPath, k]);
 	}
@@ -43,7 +44,9 @@ function dollarProblems(value, isShell) {
 			continue;
 		}
 		if (isShell && next !== undefined && SHELL_VAR_START.test(next)) continue;
-		problems.push(`bare "$" in "${value.length > 60 ? `${value.slice(Math.max(0, i - 30), i + 30)}` : value}"`);
+		problems.push(
+			`bare "$" in "${value.length > 60 ? `${value.slice(Math.max(0, i - 30), i + 30)}` : value}"`,
+		);
 	}
 	return problems;
 }

@@ -14,10 +14,16 @@ const node24 = JSON.parse(read('e2e/node24/package.json')).dependencies['node-li
 
 describe('the bare-$ check', () => {
 	test('catches the expressions the template lost', () => {
-		const brokenCi = 'on: [push]\nconcurrency:\n  group: ci-$\n  cancel-in-progress: true\njobs: {}\n';
-		const brokenPublish = 'jobs:\n  p:\n    steps:\n      - run: npm run release\n        env:\n          NPM_TOKEN: $\n';
-		expect(bareDollarProblems(parseWorkflow(brokenCi))).toEqual(['concurrency.group: bare "$" in "ci-$"']);
-		expect(bareDollarProblems(parseWorkflow(brokenPublish))).toEqual(['jobs.p.steps.0.env.NPM_TOKEN: bare "$" in "$"']);
+		const brokenCi =
+			'on: [push]\nconcurrency:\n  group: ci-$\n  cancel-in-progress: true\njobs: {}\n';
+		const brokenPublish =
+			'jobs:\n  p:\n    steps:\n      - run: npm run release\n        env:\n          NPM_TOKEN: $\n';
+		expect(bareDollarProblems(parseWorkflow(brokenCi))).toEqual([
+			'concurrency.group: bare "$" in "ci-$"',
+		]);
+		expect(bareDollarProblems(parseWorkflow(brokenPublish))).toEqual([
+			'jobs.p.steps.0.env.NPM_TOKEN: bare "$" in "$"',
+		]);
 	});
 
 	test('catches a lost expression inside a shell script, an unclosed and an empty one', () => {
@@ -50,7 +56,9 @@ describe('the bare-$ check', () => {
 
 	test('rejects invalid YAML and duplicate keys', () => {
 		expect(() => parseWorkflow('jobs:\n  a: [1, 2\n', 'bad.yml')).toThrow(/bad\.yml/);
-		expect(() => parseWorkflow('on: push\non: pull_request\n', 'dup.yml')).toThrow(/dup\.yml.*[Mm]ap keys must be unique/s);
+		expect(() => parseWorkflow('on: push\non: pull_request\n', 'dup.yml')).toThrow(
+			/dup\.yml.*[Mm]ap keys must be unique/s,
+		);
 	});
 });
 
@@ -99,8 +107,15 @@ describe('ci.yml', () => {
 	});
 
 	test('job 1 runs lint, build, unit tests and the scanner; job 2 the e2e stage; together that is npm test', () => {
-		expect(steps(ci.jobs.test)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npm run test:ci']);
-		expect(pkg.scripts['test:ci']).toBe('npm run lint && npm run build && npm run test:unit && npm run test:scan');
+		expect(steps(ci.jobs.test)).toEqual([
+			'actions/checkout@v4',
+			'actions/setup-node@v4',
+			'npm ci',
+			'npm run test:ci',
+		]);
+		expect(pkg.scripts['test:ci']).toBe(
+			'npm run lint && npm run build && npm run test:unit && npm run test:scan',
+		);
 		expect(pkg.scripts.test).toBe('npm run test:ci && npm run test:e2e');
 		const e2e = steps(ci.jobs.e2e);
 		expect(e2e.slice(0, 6)).toEqual([

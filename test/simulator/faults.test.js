@@ -10,21 +10,26 @@ describe('parseFaults', () => {
 			{ method: 'GET', path: '/wallet', status: 404 },
 			{ method: 'POST', path: '/domains/available', status: 405 },
 		]);
-		expect(parseFaults(['GET /orders=404'])).toEqual([{ method: 'GET', path: '/orders', status: 404 }]);
+		expect(parseFaults(['GET /orders=404'])).toEqual([
+			{ method: 'GET', path: '/orders', status: 404 },
+		]);
 		expect(parseFaults(undefined)).toEqual([]);
 		expect(parseFaults('')).toEqual([]);
 	});
 
 	test('rejects anything but 404/405 and malformed entries', () => {
-		expect(() => parseFaults('GET /wallet=500')).toThrow('fault status must be 404 or 405: GET /wallet=500');
-		expect(() => parseFaults('/wallet=404')).toThrow('fault must look like "GET /wallet=404", got "/wallet=404"');
+		expect(() => parseFaults('GET /wallet=500')).toThrow(
+			'fault status must be 404 or 405: GET /wallet=500',
+		);
+		expect(() => parseFaults('/wallet=404')).toThrow(
+			'fault must look like "GET /wallet=404", got "/wallet=404"',
+		);
 	});
 
 	test('the CLI takes --fault (repeatable) and only then passes faults', () => {
-		expect(toOptions(parseArgs(['--fault', 'GET /wallet=404', '--fault=POST /dns=405'])).faults).toEqual([
-			'GET /wallet=404',
-			'POST /dns=405',
-		]);
+		expect(
+			toOptions(parseArgs(['--fault', 'GET /wallet=404', '--fault=POST /dns=405'])).faults,
+		).toEqual(['GET /wallet=404', 'POST /dns=405']);
 		expect('faults' in toOptions(parseArgs([]))).toBe(false);
 	});
 });
@@ -43,11 +48,23 @@ describe('route faults and the request log', () => {
 	test('a faulted route answers 404/405 in the CMR envelope; other routes are untouched', async () => {
 		const wallet = await call(ctx.url, 'GET', '/wallet');
 		expect(wallet.status).toBe(404);
-		expect(wallet.body).toEqual({ status: 404, message: 'Endpoint not found: GET /wallet', data: null });
-		const available = await call(ctx.url, 'POST', '/domains/available', { body: { domainName: 'a.com' } });
+		expect(wallet.body).toEqual({
+			status: 404,
+			message: 'Endpoint not found: GET /wallet',
+			data: null,
+		});
+		const available = await call(ctx.url, 'POST', '/domains/available', {
+			body: { domainName: 'a.com' },
+		});
 		expect(available.status).toBe(405);
-		expect(available.body).toEqual({ status: 405, message: 'Method POST is not allowed on /domains/available', data: null });
-		expect((await call(ctx.url, 'GET', '/users', { query: { userId: MAIN_USER } })).status).toBe(200);
+		expect(available.body).toEqual({
+			status: 405,
+			message: 'Method POST is not allowed on /domains/available',
+			data: null,
+		});
+		expect((await call(ctx.url, 'GET', '/users', { query: { userId: MAIN_USER } })).status).toBe(
+			200,
+		);
 	});
 
 	test('the log holds method, path, query, status and fault flag of each API request, and no key', async () => {
@@ -66,7 +83,10 @@ describe('route faults and the request log', () => {
 		const origin = ctx.origin;
 		await call(ctx.url, 'GET', '/wallet');
 		const log = await (await fetch(`${origin}/__sim/requests`)).json();
-		expect(log.data).toEqual({ requests: [{ method: 'GET', path: '/wallet', query: {}, status: 404, fault: true }], total: 1 });
+		expect(log.data).toEqual({
+			requests: [{ method: 'GET', path: '/wallet', query: {}, status: 404, fault: true }],
+			total: 1,
+		});
 		await fetch(`${origin}/__sim/requests`, { method: 'DELETE' });
 		expect(ctx.sim.hooks.requests).toEqual([]);
 		const set = await fetch(`${origin}/__sim/faults`, {
@@ -74,10 +94,15 @@ describe('route faults and the request log', () => {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ faults: ['GET /subscriptions=404'] }),
 		});
-		expect((await set.json()).data.faults).toEqual([{ method: 'GET', path: '/subscriptions', status: 404 }]);
+		expect((await set.json()).data.faults).toEqual([
+			{ method: 'GET', path: '/subscriptions', status: 404 },
+		]);
 		expect((await call(ctx.url, 'GET', '/wallet')).status).toBe(200);
 		expect((await call(ctx.url, 'GET', '/subscriptions')).status).toBe(404);
-		const bad = await fetch(`${origin}/__sim/faults`, { method: 'POST', body: JSON.stringify({ faults: 'GET /x=418' }) });
+		const bad = await fetch(`${origin}/__sim/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ faults: 'GET /x=418' }),
+		});
 		expect(bad.status).toBe(400);
 	});
 });
