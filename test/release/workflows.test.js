@@ -110,6 +110,7 @@ describe('ci.yml', () => {
 		expect(steps(ci.jobs.test)).toEqual([
 			'actions/checkout@v4',
 			'actions/setup-node@v4',
+			'node scripts/release-guard.js npm-version "$(npm --version)"',
 			'npm ci',
 			'npm run test:ci',
 		]);
