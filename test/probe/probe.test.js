@@ -196,6 +196,36 @@ describe('sandbox run', () => {
 	});
 });
 
+describe('wrong key', () => {
+	test('every call that was sent reports an auth problem, and the wrong key is not shown either', async () => {
+		const ctx = await startSim({ apiKey: KEY, sandboxKey: SANDBOX_KEY, rateLimit: 5 });
+		const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-probe-test-'));
+		const wrong = 'cmr_wrong_key_0d4c21';
+		let printed = '';
+		try {
+			const { rows } = await runProbe({
+				argv: [FLAG, '--out', outDir],
+				env: { CMR_API_KEY: wrong, CMR_ENV: 'production', CMR_BASE_URL: ctx.url },
+				out: (t) => (printed += t),
+			});
+			const sent = rows.filter((r) => r.status !== null);
+			expect(sent.length).toBe(ctx.sim.hooks.requests.length);
+			expect(sent.length).toBeGreaterThan(5);
+			expect(new Set(sent.map((r) => `${r.status} ${r.verdict}`))).toEqual(
+				new Set(['401 auth problem']),
+			);
+			expect(rows.find((r) => r.key === 'user.get')).toMatchObject({
+				verdict: 'not probed',
+				detail: 'needs a userId and none was found (set CMR_PROBE_USER_ID)',
+			});
+			expect(printed).not.toContain(wrong);
+		} finally {
+			await ctx.sim.stop();
+			fs.rmSync(outDir, { recursive: true, force: true });
+		}
+	}, 60000);
+});
+
 describe('safety', () => {
 	test('paid and destructive endpoints are never allowed, in either environment', () => {
 		for (const env of ['production', 'sandbox']) {
