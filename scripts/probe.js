@@ -178,6 +178,63 @@ function probeRows(pkg, environment) {
 	});
 }
 
+const notProbed = (row, why) =>
+	Object.assign(row, {
+		status: null,
+		envelope: '—',
+		fields: '—',
+		verdict: 'not probed',
+		detail: why,
+	});
+
+/** Runs one endpoint's operation (if safe and its ids are known) and fills in the row's result. */
+async function probeOne(pkg, row, { guarded, credentials, found, redact }) {
+	if (!row.safety.probe) return notProbed(row, row.safety.why);
+	const { parameters, missing } = pkg.plan.parametersFor(row.key, found);
+	if (missing) return notProbed(row, missing);
+	const nodeType = new pkg.ColdMailReseller();
+	const answers = [];
+	recordAnswers(nodeType.description, row.resource, row.operation, (status, body) =>
+		answers.push({ status, body }),
+	);
+	let error = null;
+	let items = [];
+	try {
+		const output = await pkg.runRoutingNode({
+			nodeType,
+			credentialType: guarded,
+			credentials,
+			parameters,
+		});
+		items = output.map((i) => i.json);
+	} catch (err) {
+		error = err;
+	}
+	const answer = answers[0];
+	if (!answer) {
+		const message = redact(error?.message ?? 'no answer');
+		const verdict = /probe safety guard/.test(message)
+			? 'blocked by the safety guard'
+			: 'no answer';
+		return Object.assign(row, {
+			status: null,
+			envelope: '—',
+			fields: '—',
+			verdict,
+			detail: message,
+		});
+	}
+	Object.assign(
+		row,
+		{ status: answer.status },
+		pkg.plan.judge(row.key, answer.status, answer.body, items),
+	);
+	const message = answer.body && typeof answer.body === 'object' ? answer.body.message : undefined;
+	row.detail = answer.status >= 300 && message ? redact(String(message)).slice(0, 160) : '';
+	if (answer.status < 300) pkg.plan.learnIds(row.key, items, found);
+	return row;
+}
+
 /** Runs the probe. `out` receives printed text. Returns {rows, files, notes}. */
 async function runProbe({
 	argv = [],
@@ -224,60 +281,9 @@ async function runProbe({
 	for (const key of order) {
 		const row = byKey.get(key);
 		if (!row) continue;
-		if (!row.safety.probe) {
-			Object.assign(row, {
-				status: null,
-				envelope: '—',
-				fields: '—',
-				verdict: 'not probed',
-				detail: row.safety.why,
-			});
-			continue;
-		}
-		const { parameters, missing } = pkg.plan.parametersFor(key, found);
-		if (missing) {
-			Object.assign(row, {
-				status: null,
-				envelope: '—',
-				fields: '—',
-				verdict: 'not probed',
-				detail: missing,
-			});
-			continue;
-		}
-		const nodeType = new pkg.ColdMailReseller();
-		const answers = [];
-		recordAnswers(nodeType.description, row.resource, row.operation, (status, body) =>
-			answers.push({ status, body }),
-		);
-		let error = null;
-		let items = [];
-		try {
-			items = (
-				await pkg.runRoutingNode({ nodeType, credentialType: guarded, credentials, parameters })
-			).map((i) => i.json);
-		} catch (err) {
-			error = err;
-		}
-		const answer = answers[0];
-		if (!answer) {
-			const message = redact(error?.message ?? 'no answer');
-			const verdict = /probe safety guard/.test(message)
-				? 'blocked by the safety guard'
-				: 'no answer';
-			Object.assign(row, { status: null, envelope: '—', fields: '—', verdict, detail: message });
-		} else {
-			Object.assign(
-				row,
-				{ status: answer.status },
-				pkg.plan.judge(key, answer.status, answer.body, items),
-			);
-			const message =
-				answer.body && typeof answer.body === 'object' ? answer.body.message : undefined;
-			row.detail = answer.status >= 300 && message ? redact(String(message)).slice(0, 160) : '';
-			if (answer.status < 300) pkg.plan.learnIds(key, items, found);
-		}
-		out(`  ${row.method} ${row.path} → ${row.status ?? '—'} ${row.verdict}\n`);
+		await probeOne(pkg, row, { guarded, credentials, found, redact });
+		if (row.status !== null) out(`  ${row.method} ${row.path} → ${row.status} ${row.verdict}\n`);
+		else if (row.verdict !== 'not probed') out(`  ${row.method} ${row.path} → ${row.verdict}\n`);
 	}
 
 	const date = new Date().toISOString().slice(0, 10);
