@@ -80,8 +80,11 @@ function loadBuiltPackage() {
 	if (!fs.existsSync(path.join(DIST, 'nodes')))
 		throw new UsageError('dist/ is missing: run `npm run build` first (npm run probe does).');
 	// n8n-core writes a config file into the n8n user folder on first use: keep it out of the user's ~/.n8n.
-	if (!process.env.N8N_USER_FOLDER)
-		process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-probe-n8n-'));
+	if (!process.env.N8N_USER_FOLDER) {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-probe-n8n-'));
+		process.env.N8N_USER_FOLDER = folder;
+		process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+	}
 	process.env.N8N_ENCRYPTION_KEY ??= require('node:crypto').randomBytes(24).toString('hex');
 	const { ColdMailReseller } = require(
 		path.join(DIST, 'nodes/ColdMailReseller/ColdMailReseller.node.js'),
