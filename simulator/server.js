@@ -17,6 +17,7 @@ const { SimState, DEMO_USERS } = require('./seed');
 const { ROUTES } = require('./api');
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
 const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
+const { createRequestHooks } = require('./faults');
 
 const BASE_PATH = '/api/v1/integration';
 const SIM_PREFIX = '/__sim';
@@ -397,11 +398,14 @@ function createSimulator(options = {}) {
 
 	// ------------------------------------------------------------ server
 
+	const hooks = createRequestHooks({ faults: opts.faults, basePath: BASE_PATH, simPrefix: SIM_PREFIX, send, envelope });
+
 	const server = http.createServer((req, res) => {
 		const started = Date.now();
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 		res.on('finish', () => log(`${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+		if (hooks.handle(req, res, url, path)) return;
 		let work;
 		if (path === SIM_PREFIX || path.startsWith(`${SIM_PREFIX}/`)) work = handleSim(req, res, url, path);
 		else if (path === BASE_PATH || path.startsWith(`${BASE_PATH}/`)) work = handleApi(req, res, url, path.slice(BASE_PATH.length) || '/');
@@ -440,6 +444,8 @@ function createSimulator(options = {}) {
 			return webhooks.destinations;
 		},
 		webhooks,
+		/** Request log and route faults (simulator/faults.js): requests, faults, setFaults(), clearRequests(). */
+		hooks,
 		demoUsers: DEMO_USERS.map((u) => ({ id: u.id, email: u.email, company: u.company })),
 		start() {
 			return new Promise((resolve, reject) => {
