@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import { BASE_URL, PROD_HEADER_VALUE } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 import { emitted, makePollEnv } from './harness';
@@ -371,7 +371,7 @@ describe('failures and overlap', () => {
 			.delay(300)
 			.reply(200, page('mailboxes', [mailbox('MB1', 'ACTIVE')]));
 		const slow = env.poll();
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await sleep(50);
 		expect(await env.poll()).toBeNull();
 		expect(emitted(await slow).map((i) => i.mailboxId)).toEqual(['MB1']);
 		expect(nock.pendingMocks()).toEqual([]);
