@@ -131,30 +131,20 @@ describe('new mailboxes', () => {
 	it('reads every page (Return All) with the state kept across a save and reload', async () => {
 		const env = makePollEnv(newMailboxes, credentials);
 		const first = Array.from({ length: 100 }, (_, i) => mailbox(`MB${i}`, 'ACTIVE'));
-		cmr()
-			.get('/mailboxes')
-			.query({ page: '1', limit: '100' })
-			.reply(200, page('mailboxes', first, 1, 2));
-		cmr()
-			.get('/mailboxes')
-			.query({ page: '2', limit: '100' })
-			.reply(200, page('mailboxes', [mailbox('MB100', 'ACTIVE')], 2, 2));
+		const twoPages = (second: IDataObject[]) =>
+			[first, second].forEach((records, index) =>
+				cmr()
+					.get('/mailboxes')
+					.query({ page: String(index + 1), limit: '100' })
+					.reply(200, page('mailboxes', records, index + 1, 2)),
+			);
+		twoPages([mailbox('MB100', 'ACTIVE')]);
 		expect(await env.poll()).toBeNull();
 
 		// n8n saves static data as JSON and loads it with the workflow.
 		const saved = JSON.parse(JSON.stringify(env.workflow.staticData)) as IDataObject;
 		const reloaded = makePollEnv(newMailboxes, credentials, saved);
-		cmr()
-			.get('/mailboxes')
-			.query({ page: '1', limit: '100' })
-			.reply(200, page('mailboxes', first, 1, 2));
-		cmr()
-			.get('/mailboxes')
-			.query({ page: '2', limit: '100' })
-			.reply(
-				200,
-				page('mailboxes', [mailbox('MB100', 'ACTIVE'), mailbox('MB101', 'ACTIVE')], 2, 2),
-			);
+		twoPages([mailbox('MB100', 'ACTIVE'), mailbox('MB101', 'ACTIVE')]);
 		expect(emitted(await reloaded.poll()).map((i) => i.mailboxId)).toEqual(['MB101']);
 	});
 });
