@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { MAX_TRACKED_RECORDS } from '../../nodes/ColdMailReseller/pollingTrigger/state';
+import {
+	capOpenOrders,
+	MAX_OPEN_ORDERS,
+	MAX_TRACKED_RECORDS,
+	type OpenOrder,
+} from '../../nodes/ColdMailReseller/pollingTrigger/state';
 import { BASE_URL, PROD_HEADER_VALUE } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 import { emitted, makePollEnv } from './harness';
@@ -64,5 +69,16 @@ describe('state bound', () => {
 			'The account has 20001 mailbox records; the polling trigger tracks at most 20000 per list',
 		);
 		expect(env.nodeStaticData()).toEqual({});
+	});
+});
+
+describe('watched orders bound', () => {
+	it(`keeps the newest ${MAX_OPEN_ORDERS} orders`, () => {
+		const orders: Record<string, OpenOrder> = {};
+		for (let i = 0; i <= MAX_OPEN_ORDERS; i++) orders[`ORD${i}`] = { userId: 'U1', status: '' };
+		const kept = Object.keys(capOpenOrders(orders));
+		expect(kept).toHaveLength(MAX_OPEN_ORDERS);
+		expect(kept[0]).toBe('ORD1');
+		expect(kept[kept.length - 1]).toBe(`ORD${MAX_OPEN_ORDERS}`);
 	});
 });

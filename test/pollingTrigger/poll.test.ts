@@ -270,6 +270,26 @@ describe('status changes', () => {
 		mailboxes([mailbox('MB1', 'ACTIVE', { orderId: 'ORD9' })]);
 		expect(await env.poll()).toBeNull();
 	});
+	it('stops watching an order CMR no longer knows (404) instead of failing every poll', async () => {
+		const env = makePollEnv({ events: ['orderStatus'] }, credentials);
+		mailboxes([]);
+		await env.poll();
+		mailboxes([mailbox('MB1', 'CREATING_PASSWORD', { orderId: 'ORD9' })]);
+		cmr()
+			.get('/orders/status')
+			.query({ userId: USER, orderId: 'ORD9' })
+			.reply(200, envelope({ orderId: 'ORD9', status: 'PROCESSING' }));
+		await env.poll();
+		mailboxes([mailbox('MB1', 'ACTIVE', { orderId: 'ORD9' })]);
+		cmr()
+			.get('/orders/status')
+			.query({ userId: USER, orderId: 'ORD9' })
+			.reply(404, { status: 404, message: 'Order ORD9 not found for this user', data: null });
+		expect(await env.poll()).toBeNull();
+		expect((env.nodeStaticData().cmrPolling as IDataObject).orders).toEqual({});
+		mailboxes([mailbox('MB1', 'ACTIVE', { orderId: 'ORD9' })]);
+		expect(await env.poll()).toBeNull();
+	});
 });
 
 describe('filters', () => {

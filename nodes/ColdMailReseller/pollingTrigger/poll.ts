@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { shapeEventItem, type OutputFormat } from '../trigger/output';
 import { fetchList, fetchOrderStatus, orderStatusOf } from './fetch';
 import {
@@ -120,7 +120,7 @@ async function pollChanges(
 	const previous = readState(staticData, settings.userId);
 	const next: PollState = { ...previous, tables: {}, orders: {} };
 	const items: INodeExecutionData[] = [];
-	const discoveredOrders: Record<string, OpenOrder> = {};
+	const watchedOrders: Record<string, OpenOrder> = { ...previous.orders };
 
 	for (const list of listsFor(settings.kinds)) {
 		const tracker = TRACKERS[list];
@@ -141,7 +141,7 @@ async function pollChanges(
 			if (before) {
 				old = before.get(hashed);
 				detected = tracker.classify(old, current);
-				if (!old && list === 'mailbox') discoverOrder(record, discoveredOrders);
+				if (!old && list === 'mailbox') discoverOrder(record, watchedOrders);
 			} else {
 				detected = settings.emitExisting ? tracker.describe(current) : null;
 			}
@@ -154,12 +154,7 @@ async function pollChanges(
 	}
 
 	if (settings.kinds.has('orderStatus')) {
-		next.orders = await pollOrders(
-			context,
-			settings,
-			{ ...discoveredOrders, ...previous.orders },
-			items,
-		);
+		next.orders = await pollOrders(context, settings, watchedOrders, items);
 	}
 	writeState(staticData, next);
 	return items;
@@ -175,7 +170,8 @@ function discoverOrder(record: IDataObject, orders: Record<string, OpenOrder>): 
 
 /**
  * Orders seen on new mailboxes are watched until final: the first look records the status,
- * each later change is one `order.status_changed`.
+ * each later change is one `order.status_changed`. An order CMR no longer knows (404) is
+ * dropped, so it cannot block every later poll.
  */
 async function pollOrders(
 	context: IPollFunctions,
@@ -185,7 +181,11 @@ async function pollOrders(
 ): Promise<Record<string, OpenOrder>> {
 	const open: Record<string, OpenOrder> = {};
 	for (const [orderId, order] of Object.entries(capOpenOrders(watched))) {
-		const answer = await fetchOrderStatus(context, orderId, order.userId);
+		const answer = await fetchOrderStatus(context, orderId, order.userId).catch((error) => {
+			if (error instanceof NodeApiError && error.httpCode === '404') return null;
+			throw error;
+		});
+		if (!answer) continue;
 		const status = orderStatusOf(answer);
 		if (order.status && status && status !== order.status) {
 			const data = { orderId, userId: order.userId, ...answer, previousStatus: order.status };
