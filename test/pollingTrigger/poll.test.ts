@@ -128,7 +128,7 @@ describe('new mailboxes', () => {
 		});
 	});
 
-	it('reads every page (Return All) with the state kept across a save and reload', async () => {
+	it('reads every page (Return All) and catches up after a restart (state saved and reloaded)', async () => {
 		const env = makePollEnv(newMailboxes, credentials);
 		const first = Array.from({ length: 100 }, (_, i) => mailbox(`MB${i}`, 'ACTIVE'));
 		const twoPages = (second: IDataObject[]) =>
@@ -141,7 +141,7 @@ describe('new mailboxes', () => {
 		twoPages([mailbox('MB100', 'ACTIVE')]);
 		expect(await env.poll()).toBeNull();
 
-		// n8n saves static data as JSON and loads it with the workflow.
+		// n8n saves static data as JSON and loads it with the workflow; MB101 appears while n8n is down.
 		const saved = JSON.parse(JSON.stringify(env.workflow.staticData)) as IDataObject;
 		const reloaded = makePollEnv(newMailboxes, credentials, saved);
 		twoPages([mailbox('MB100', 'ACTIVE'), mailbox('MB101', 'ACTIVE')]);
