@@ -16,6 +16,7 @@ const http = require('node:http');
 const { SimState, DEMO_USERS } = require('./seed');
 const { ROUTES } = require('./api');
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
+const { createClock } = require('./clock');
 const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
 const { createRequestHooks } = require('./faults');
 
@@ -40,6 +41,7 @@ const DEFAULTS = {
 	duplicateFirstDelivery: false,
 	deliveryTimeout: 10000,
 	logger: null,
+	clockTickMs: 0,
 };
 
 function normalizeSeed(seed) {
@@ -169,6 +171,7 @@ function createSimulator(options = {}) {
 	}
 
 	const sim = { runSequence };
+	const clock = createClock({ getState: () => state, sim, tickMs: opts.clockTickMs });
 
 	function checkRateLimit(key) {
 		if (!opts.rateLimit) return 0;
@@ -311,6 +314,8 @@ function createSimulator(options = {}) {
 		const q = Object.fromEntries(url.searchParams);
 		const ok = (message, data) => send(res, 200, envelope(200, message, data));
 		const route = `${req.method} ${path}`;
+		const clockAnswer = clock.handle(route, body);
+		if (clockAnswer) return ok(clockAnswer.message, clockAnswer.data);
 		switch (route) {
 			case 'GET /__sim/state':
 				return ok('Simulator state', summary());
@@ -446,6 +451,7 @@ function createSimulator(options = {}) {
 		webhooks,
 		/** Request log and route faults (simulator/faults.js): requests, faults, setFaults(), clearRequests(). */
 		hooks,
+		clock,
 		demoUsers: DEMO_USERS.map((u) => ({ id: u.id, email: u.email, company: u.company })),
 		start() {
 			return new Promise((resolve, reject) => {
@@ -461,6 +467,7 @@ function createSimulator(options = {}) {
 			if (stopped) return;
 			stopped = true;
 			generation += 1;
+			clock.stop();
 			cancelSleeps();
 			await webhooks.close();
 			await Promise.allSettled([...sequences]);
