@@ -223,6 +223,9 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 					})),
 				},
 				serviceProvider: 'GOOGLE',
+				googleOauth: {
+					settings: { googleOauthRoute: 'https://yourapp.com/oauth/google', clientId: 'e2e-client', appName: 'E2E' },
+				},
 				confirm: true,
 			}),
 		]),
