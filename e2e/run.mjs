@@ -8,6 +8,7 @@
 // .e2e-work/ (git-ignored), wiped at the next run.
 
 import { randomUUID } from 'node:crypto';
+import { credentialTestChecks } from './credential-test.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -506,6 +507,8 @@ async function main() {
 				return `fields ${fields.join(', ')}`;
 			},
 		);
+
+		await credentialTestChecks({ check, assert, n8nUrl, cookie, cred: CRED, apiKey: API_KEY, simOrigin });
 
 		// ---- check 2: workflows run by `n8n execute` against the simulator
 		let createdUserId = null;
