@@ -225,7 +225,11 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 				},
 				serviceProvider: 'GOOGLE',
 				googleOauth: {
-					settings: { googleOauthRoute: 'https://yourapp.com/oauth/google', clientId: 'e2e-client', appName: 'E2E' },
+					settings: {
+						googleOauthRoute: 'https://yourapp.com/oauth/google',
+						clientId: 'e2e-client',
+						appName: 'E2E',
+					},
 				},
 				confirm: true,
 			}),
@@ -508,7 +512,15 @@ async function main() {
 			},
 		);
 
-		await credentialTestChecks({ check, assert, n8nUrl, cookie, cred: CRED, apiKey: API_KEY, simOrigin });
+		await credentialTestChecks({
+			check,
+			assert,
+			n8nUrl,
+			cookie,
+			cred: CRED,
+			apiKey: API_KEY,
+			simOrigin,
+		});
 
 		// ---- check 2: workflows run by `n8n execute` against the simulator
 		let createdUserId = null;
