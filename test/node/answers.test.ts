@@ -140,6 +140,41 @@ describe('Every CMR answer is understood', () => {
 		expect(JSON.stringify(error.errorResponse)).toContain('[redacted]');
 	});
 
+	it('Return All stops with a clear error when a later page is an HTML proxy error', async () => {
+		const users = Array.from({ length: 100 }, (_, i) => ({ id: `U${i}` }));
+		cmr()
+			.get('/users/list')
+			.query({ page: 1, limit: 100 })
+			.reply(200, envelope({ users, pagination: { currentPage: 1, totalPages: 2 } }));
+		cmr()
+			.get('/users/list')
+			.query({ page: 2, limit: 100 })
+			.reply(502, '<html><head><title>502 Bad Gateway</title></head></html>');
+		const error = await rejectionOf(
+			runNode({ resource: 'user', operation: 'getAll', returnAll: true }),
+		);
+		expect(error.message).toBe(
+			'CMR answered HTTP 502 (Bad Gateway) with an HTML page ("502 Bad Gateway") instead of JSON [item 0]',
+		);
+	});
+
+	it('Return All stops when a later page reports an error inside a 200', async () => {
+		const users = Array.from({ length: 100 }, (_, i) => ({ id: `U${i}` }));
+		cmr()
+			.get('/users/list')
+			.query({ page: 1, limit: 100 })
+			.reply(200, envelope({ users, pagination: { currentPage: 1, totalPages: 2 } }));
+		cmr()
+			.get('/users/list')
+			.query({ page: 2, limit: 100 })
+			.reply(200, { status: 500, message: 'Database timeout', data: null });
+		const error = await rejectionOf(
+			runNode({ resource: 'user', operation: 'getAll', returnAll: true }),
+		);
+		expect(error.message).toBe('Database timeout [item 0]');
+		expect(error.httpCode).toBe('500');
+	});
+
 	it('a plain-text error body becomes the message', async () => {
 		replyToGetUser(503, 'Service temporarily unavailable');
 		const error = await rejectionOf(runNode(getUser));
