@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import nock from 'nock';
 import { CREDENTIAL_TEST_FAILURES } from '../../credentials/ColdMailResellerApi.credentials';
 import { fieldErrorsOf, htmlTitle } from '../../nodes/ColdMailReseller/shared/answers';
-import { BASE_URL, PROD_HEADER_VALUE, jsonOf, runNode } from '../helpers/harness';
+import { BASE_URL, PROD_HEADER_VALUE, jsonOf, runNode, rejectionOf } from '../helpers/harness';
 import { testCredential } from '../helpers/credential-tester';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
@@ -14,21 +14,21 @@ const getUser = {
 	userId: { __rl: true, mode: 'id', value: USER_ID },
 };
 
-async function rejectionOf(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the node to fail');
-}
-
 function replyToGetUser(
 	status: number,
 	body: string | object,
 	headers: Record<string, string> = {},
 ) {
 	cmr().get('/users').query({ userId: USER_ID }).reply(status, body, headers);
+}
+
+/** Page 1 of 2 of Users → Get Many with Return All. */
+function replyWithFirstOfTwoPages() {
+	const users = Array.from({ length: 100 }, (_, i) => ({ id: `U${i}` }));
+	cmr()
+		.get('/users/list')
+		.query({ page: 1, limit: 100 })
+		.reply(200, envelope({ users, pagination: { currentPage: 1, totalPages: 2 } }));
 }
 
 describe('Every CMR answer is understood', () => {
@@ -141,11 +141,7 @@ describe('Every CMR answer is understood', () => {
 	});
 
 	it('Return All stops with a clear error when a later page is an HTML proxy error', async () => {
-		const users = Array.from({ length: 100 }, (_, i) => ({ id: `U${i}` }));
-		cmr()
-			.get('/users/list')
-			.query({ page: 1, limit: 100 })
-			.reply(200, envelope({ users, pagination: { currentPage: 1, totalPages: 2 } }));
+		replyWithFirstOfTwoPages();
 		cmr()
 			.get('/users/list')
 			.query({ page: 2, limit: 100 })
@@ -159,11 +155,7 @@ describe('Every CMR answer is understood', () => {
 	});
 
 	it('Return All stops when a later page reports an error inside a 200', async () => {
-		const users = Array.from({ length: 100 }, (_, i) => ({ id: `U${i}` }));
-		cmr()
-			.get('/users/list')
-			.query({ page: 1, limit: 100 })
-			.reply(200, envelope({ users, pagination: { currentPage: 1, totalPages: 2 } }));
+		replyWithFirstOfTwoPages();
 		cmr()
 			.get('/users/list')
 			.query({ page: 2, limit: 100 })

@@ -6,6 +6,7 @@ import {
 	SANDBOX_HEADER_VALUE,
 	jsonOf,
 	runNode,
+	rejectionOf,
 } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 import { testCredential } from '../helpers/credential-tester';
@@ -16,15 +17,6 @@ const getUser = {
 	operation: 'get',
 	userId: { __rl: true, mode: 'id', value: USER_ID },
 };
-
-async function rejectionOf(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the node to fail');
-}
 
 describe('CMR error mapping', () => {
 	useNock();
