@@ -167,10 +167,10 @@ describe('Every CMR answer is understood', () => {
 		expect(error.httpCode).toBe('500');
 	});
 
-	it('a plain-text error body becomes the message', async () => {
-		replyToGetUser(503, 'Service temporarily unavailable');
+	it('a plain-text error body becomes the message, without any markup in it', async () => {
+		replyToGetUser(503, 'Service <b>temporarily</b> unavailable &amp; busy');
 		const error = await rejectionOf(runNode(getUser));
-		expect(error.message).toBe('Service temporarily unavailable [item 0]');
+		expect(error.message).toBe('Service temporarily unavailable & busy [item 0]');
 		expect(error.httpCode).toBe('503');
 	});
 });

@@ -158,7 +158,7 @@ function textFailure(response: IN8nHttpFullResponse, text: string): AnswerFailur
 			message: `CMR answered ${label} with incomplete or invalid JSON (${text.length} characters)`,
 		};
 	} else {
-		failure = { ...base, kind: 'http', message: oneLine(text) };
+		failure = { ...base, kind: 'http', message: plainText(text) };
 	}
 	return { ...failure, body: { message: failure.message, httpCode: String(status) } };
 }
