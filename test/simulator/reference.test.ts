@@ -265,6 +265,45 @@ describe('Simulator rejects what the reference rejects', () => {
 	});
 });
 
+describe('Simulator answers with the documented bodies', () => {
+	type Example = { status: number; message: string; data?: IDataObject | null; actionId?: string };
+	const example = (ref: number) => reference[ref - 1].exampleResponse as unknown as Example;
+
+	async function activeSubscriptionIds(count: number): Promise<string[]> {
+		const list = (
+			await call(url, 'GET', '/subscriptions', { query: { status: 'ACTIVE', limit: 100 } })
+		).body.data.subscriptions as IDataObject[];
+		return list.slice(0, count).map((s) => s.subscriptionId as string);
+	}
+
+	it.each([
+		[3, 'POST', '/users', () => reference[2].exampleBody],
+		[14, 'POST', '/domains/has-workspace', () => reference[13].exampleBody],
+		[
+			42,
+			'POST',
+			'/subscriptions/renew-subscriptions',
+			async () => ({ subscriptionIds: await activeSubscriptionIds(2) }),
+		],
+	])(
+		'entry %i (%s %s): documented status, message and fields',
+		async (ref, method, path, bodyOf) => {
+			const documented = example(ref);
+			const res = await call(url, method, path, { body: await bodyOf() });
+			expect(res.status).toBe(documented.status);
+			expect(res.body.message).toBe(documented.message);
+			if (documented.actionId) expect(res.body.actionId).toMatch(/^ACT_[0-9a-f-]{36}$/);
+			if (documented.data && typeof documented.data === 'object') {
+				expect(Object.keys(res.body.data)).toEqual(
+					expect.arrayContaining(Object.keys(documented.data)),
+				);
+			} else {
+				expect(res.body.data ?? null).toBeNull();
+			}
+		},
+	);
+});
+
 describe('The node meets the reference (node runs against the simulator)', () => {
 	const credentials = () => ({ baseUrl: url, apiKey: API_KEY, environment: 'production' });
 	const user = { __rl: true, mode: 'id', value: ACME_USER };
