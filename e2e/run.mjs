@@ -8,6 +8,7 @@
 // .e2e-work/ (git-ignored), wiped at the next run.
 
 import { randomUUID } from 'node:crypto';
+import { credentialTestChecks } from './credential-test.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -225,6 +226,13 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 					})),
 				},
 				serviceProvider: 'GOOGLE',
+				googleOauth: {
+					settings: {
+						googleOauthRoute: 'https://yourapp.com/oauth/google',
+						clientId: 'e2e-client',
+						appName: 'E2E',
+					},
+				},
 				confirm: true,
 			}),
 		]),
@@ -505,6 +513,16 @@ async function main() {
 				return `fields ${fields.join(', ')}`;
 			},
 		);
+
+		await credentialTestChecks({
+			check,
+			assert,
+			n8nUrl,
+			cookie,
+			cred: CRED,
+			apiKey: API_KEY,
+			simOrigin,
+		});
 
 		// ---- check 2: workflows run by `n8n execute` against the simulator
 		let createdUserId = null;

@@ -15,6 +15,10 @@
 const http = require('node:http');
 const { SimState, DEMO_USERS } = require('./seed');
 const { ROUTES } = require('./api');
+const { undocumentedFields } = require('./rules');
+
+/** Names the body fields CMR's reference does not document for the endpoint called. */
+const UNDOCUMENTED_HEADER = 'cmr-sim-undocumented-fields';
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
 const { createClock } = require('./clock');
 const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
@@ -116,6 +120,8 @@ function createSimulator(options = {}) {
 	const sequences = new Set();
 	const windows = new Map();
 	let pendingScenarios = [];
+	/** `{endpoint, fields}` of recent requests with body fields the reference does not document. */
+	let undocumentedSeen = [];
 	const sockets = new Set();
 
 	/** Cancellable sleep: resolves true after `ms`, or false when the simulator stops/resets. */
@@ -243,6 +249,12 @@ function createSimulator(options = {}) {
 			peekHeaderScenario: () => headerScenario,
 			takeScenario: (preferred) => preferred || headerScenario || pendingScenarios.shift() || 'success',
 		};
+		for (const rule of route.rules) rule(ctx);
+		const undocumented = undocumentedFields(route, body);
+		if (undocumented.length) {
+			res.setHeader(UNDOCUMENTED_HEADER, undocumented.join(','));
+			undocumentedSeen = [...undocumentedSeen.slice(-99), { endpoint: route.key, fields: undocumented }];
+		}
 		const result = route.handler(ctx);
 		const status = result.status ?? 200;
 		send(res, status, envelope(status, result.message, result.data, result.actionId));
@@ -261,6 +273,7 @@ function createSimulator(options = {}) {
 		state = new SimState({ seed: opts.seed, wallet: opts.wallet });
 		webhooks.clearLogs();
 		windows.clear();
+		undocumentedSeen = [];
 		pendingScenarios = [];
 		return state;
 	}
@@ -319,6 +332,8 @@ function createSimulator(options = {}) {
 		switch (route) {
 			case 'GET /__sim/state':
 				return ok('Simulator state', summary());
+			case 'GET /__sim/undocumented':
+				return ok('Body fields sent that the CMR reference does not document', { requests: undocumentedSeen });
 			case 'GET /__sim/webhooks':
 				return ok('Webhook destinations', { urls: webhooks.destinations, duplicateNext: webhooks.duplicateNext });
 			case 'POST /__sim/webhooks': {
@@ -505,4 +520,4 @@ function createSimulator(options = {}) {
 	};
 }
 
-module.exports = { createSimulator, BASE_PATH, SCENARIO_HEADER, SCENARIOS, DEFAULTS, normalizeOptions };
+module.exports = { createSimulator, BASE_PATH, SCENARIO_HEADER, SCENARIOS, DEFAULTS, UNDOCUMENTED_HEADER, normalizeOptions };
