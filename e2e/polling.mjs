@@ -108,6 +108,11 @@ export async function runPollingChecks(ctx) {
 							[domain]: usernames.map((u) => ({ username: u, firstName: u, lastName: 'Poll' })),
 						},
 						confirm: true,
+						google: {
+							googleOauthRoute: 'https://yourapp.com/oauth/google',
+							clientId: 'x',
+							appName: 'YourApp',
+						},
 					}),
 				},
 			);

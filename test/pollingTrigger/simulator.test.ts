@@ -43,6 +43,11 @@ it('follows an order and a renewal, one event per change', async () => {
 			},
 			autoRenew: true,
 			confirm: true,
+			google: {
+				googleOauthRoute: 'https://yourapp.com/oauth/google',
+				clientId: 'x',
+				appName: 'YourApp',
+			},
 		},
 	});
 	expect(order.status).toBe(200);
