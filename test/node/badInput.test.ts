@@ -747,6 +747,17 @@ const REJECTED: BadCase[] = [
 		error: /"USA" in "Country Code" is not a two-letter country code/,
 	},
 
+	{
+		name: 'forwarding to a site without http(s)://',
+		parameters: {
+			resource: 'domain',
+			operation: 'addForwarding',
+			userId: user,
+			domainName: byId('acme.com'),
+			forwardTo: 'www.acme.io',
+		},
+		error: /"www\.acme\.io" in "Forward To" is not a valid URL/,
+	},
 	// Choices and switches set by expressions
 	{
 		name: 'auto-renew switch given as text',

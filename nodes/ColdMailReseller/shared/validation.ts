@@ -22,9 +22,9 @@ const RECORD_HOST =
 
 const HTTP_URL = /^https?:\/\/[^\s/?#]+\S*$/i;
 
-/** A website, with or without http(s)://, as a forwarding target. */
+/** A website a domain forwards to: http(s)://, a real host name, optional port and path. */
 const WEB_ADDRESS =
-	/^(?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+	/^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 
 /** Domain names are checked lower-cased. */
 export function isHostname(value: string): boolean {
@@ -102,7 +102,7 @@ const RULES = {
 		normalize: trim,
 		test: isWebAddress,
 		problem: 'is not a valid URL',
-		fix: 'Enter a website such as https://www.example.com or www.example.com/page.',
+		fix: 'Enter the full address of a website, starting with https:// or http://, e.g. https://www.example.com/page.',
 	},
 	appCode: {
 		normalize: (value) => value.trim().toUpperCase(),

@@ -5,17 +5,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import {
-	checkValue,
-	checkedList,
-	isWebAddress,
-	parseJson,
-	sendChecked,
-	setBody,
-} from '../../shared/validation';
-
-/** A forwarding target: a website with or without http(s)://. */
-export const isUrlOrHost = isWebAddress;
+import { checkValue, checkedList, parseJson, sendChecked, setBody } from '../../shared/validation';
 
 /** Trims and lower-cases a domain name, failing the item when it is not a bare hostname. */
 export function normalizeDomain(
