@@ -570,7 +570,7 @@ async function main() {
 			const err = runError(r.run);
 			assert(err, explain(r));
 			assert(
-				/^Email "not-an-email" is not a valid email address \[item 0\]$/.test(err.message),
+				/^"not-an-email" in "Email" is not a valid email address \[item 0\]$/.test(err.message),
 				`message: ${err.message}`,
 			);
 			assert(err.node === 'Create user (bad email)', `failed node: ${err.node}`);

@@ -158,7 +158,7 @@ describe('User', () => {
 		['update', { userId: byId, updateFields: { email: 'john@' } }],
 	])('refuses a malformed email on %s before sending anything', async (operation, fields) => {
 		await expect(runNode({ resource: 'user', operation, ...fields })).rejects.toMatchObject({
-			message: expect.stringMatching(/^Email ".+" is not a valid email address \[item 0\]$/),
+			message: expect.stringMatching(/^".+" in "Email" is not a valid email address \[item 0\]$/),
 		});
 	});
 });

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -7,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { invalidInput } from './errors';
 import { showFor } from './descriptions';
-import { setBody } from './validation';
+import { checkValue, setBody } from './validation';
 
 const GOOGLE_FIELDS: Array<[name: string, label: string, placeholder: string]> = [
 	['googleOauthRoute', 'OAuth Route', 'e.g. https://yourapp.com/oauth/google'],
@@ -15,8 +16,26 @@ const GOOGLE_FIELDS: Array<[name: string, label: string, placeholder: string]> =
 	['appName', 'App Name', 'e.g. YourApp'],
 ];
 
-/** Optional "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. */
-export function googleOauthField(resource: string, operation: string | string[]): INodeProperties {
+/** Shown for the operation, and only for `provider` when the operation has a Service Provider. */
+function showForProvider(
+	resource: string,
+	operation: string | string[],
+	provider?: 'GOOGLE' | 'MICROSOFT',
+): IDisplayOptions {
+	const display = showFor(resource, operation);
+	if (provider) display.show!.serviceProvider = [provider];
+	return display;
+}
+
+/**
+ * "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. With
+ * `byProvider` it shows only when Service Provider is Google.
+ */
+export function googleOauthField(
+	resource: string,
+	operation: string | string[],
+	byProvider = false,
+): INodeProperties {
 	return {
 		displayName: 'Google OAuth',
 		name: 'googleOauth',
@@ -24,7 +43,7 @@ export function googleOauthField(resource: string, operation: string | string[])
 		placeholder: 'Add Google OAuth Settings',
 		default: {},
 		description: 'OAuth app used to export Google mailboxes to your sending platform',
-		displayOptions: showFor(resource, operation),
+		displayOptions: showForProvider(resource, operation, byProvider ? 'GOOGLE' : undefined),
 		options: [
 			{
 				displayName: 'Settings',
@@ -41,10 +60,14 @@ export function googleOauthField(resource: string, operation: string | string[])
 	};
 }
 
-/** Optional Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). */
+/**
+ * Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). With
+ * `byProvider` it shows only when Service Provider is Microsoft.
+ */
 export function microsoftOauthField(
 	resource: string,
 	operation: string | string[],
+	byProvider = false,
 ): INodeProperties {
 	return {
 		displayName: 'Microsoft OAuth',
@@ -53,7 +76,7 @@ export function microsoftOauthField(
 		placeholder: 'Add Microsoft OAuth Settings',
 		default: {},
 		description: 'OAuth route used to export Microsoft mailboxes to your sending platform',
-		displayOptions: showFor(resource, operation),
+		displayOptions: showForProvider(resource, operation, byProvider ? 'MICROSOFT' : undefined),
 		options: [
 			{
 				displayName: 'Settings',
@@ -92,6 +115,7 @@ export function sendOauthSettings(
 					'Fill in OAuth Route, Client ID and App Name together, or remove the Google OAuth group.',
 				);
 			}
+			checkValue(this, 'httpUrl', google.googleOauthRoute, 'Google OAuth → OAuth Route');
 			setBody(requestOptions, {
 				google: Object.fromEntries(
 					GOOGLE_FIELDS.map(([name]) => [name, String(google[name]).trim()]),
@@ -108,6 +132,7 @@ export function sendOauthSettings(
 			);
 		}
 		if (route) {
+			checkValue(this, 'httpUrl', route, 'Microsoft OAuth → OAuth Route');
 			setBody(
 				requestOptions,
 				microsoftShape === 'nested'

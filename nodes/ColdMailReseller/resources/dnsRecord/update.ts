@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
-import { setBody } from '../../shared/validation';
+import { checkedParameter, setBody } from '../../shared/validation';
 import { domainLocator } from '../domain/fields';
 import { RECORD_HOST_PLACEHOLDER, RECORD_TYPE_OPTIONS } from './fields';
 import { checkRecord } from './validation';
@@ -25,7 +25,7 @@ export async function checkUpdatedRecord(
 		...(recordType === 'MX' ? { priority: this.getNodeParameter('priority', '') } : {}),
 	};
 	const record = checkRecord(this, raw, 'Record');
-	const recordId = String(this.getNodeParameter('recordId', '')).trim();
+	const recordId = checkedParameter(this, 'id', 'recordId', 'Record ID');
 	return setBody(requestOptions, { recordId, ...record });
 }
 
