@@ -29,6 +29,8 @@ import {
 	stopAll,
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
+import { assert, check, results, say, sleep, summary } from './checks.mjs';
+import { chain, itemsNodes, manualTrigger, nodeItems, workflow } from './workflows.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -50,58 +52,11 @@ const NODE = `${PACKAGE_NAME}.coldMailReseller`;
 const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 
-const say = (msg) => process.stdout.write(`${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// ------------------------------------------------------------------------------------------------
-// Check bookkeeping
-// ------------------------------------------------------------------------------------------------
-
-const results = [];
-
-async function check(name, fn) {
-	const started = Date.now();
-	try {
-		const detail = await fn();
-		results.push({ name, ok: true });
-		say(
-			`ok   - ${name}${detail ? `: ${detail}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-		);
-	} catch (error) {
-		results.push({ name, ok: false });
-		say(`FAIL - ${name}: ${error.message}`);
-		if (process.env.E2E_VERBOSE && error.stack) say(error.stack);
-	}
-}
-
-function assert(cond, message) {
-	if (!cond) throw new Error(message);
-}
-
-function summary() {
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	say('');
-	say(`${passed} passed, ${failed} failed`);
-	return failed;
-}
-
 // ------------------------------------------------------------------------------------------------
 // Workflow builders (parameter names as in nodes/ColdMailReseller/resources/*)
 // ------------------------------------------------------------------------------------------------
 
 const credentials = { coldMailResellerApi: { id: CRED.id, name: CRED.name } };
-
-function manualTrigger() {
-	return {
-		id: 'a0000000-0000-4000-8000-000000000001',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-}
 
 function cmrNode(name, parameters, position = [240, 0], extra = {}) {
 	return {
@@ -113,26 +68,6 @@ function cmrNode(name, parameters, position = [240, 0], extra = {}) {
 		parameters,
 		credentials,
 		...extra,
-	};
-}
-
-function chain(...names) {
-	const connections = {};
-	for (let i = 0; i < names.length - 1; i++) {
-		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
-
-function workflow(id, name, nodes, connections = chain(...nodes.map((n) => n.name))) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', saveManualExecutions: true },
-		pinData: {},
 	};
 }
 
@@ -154,32 +89,6 @@ function userFields(email, overrides = {}) {
 		phone: '2125550100',
 		...overrides,
 	};
-}
-
-/** Set (raw JSON) + Split Out: `count` items without the Code node (no task runner needed). */
-function itemsNodes(count) {
-	return [
-		{
-			id: 'c0000000-0000-4000-8000-000000000001',
-			name: 'Make items',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [240, 0],
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ n: Array.from({ length: count }, (_, i) => i + 1) }),
-				options: {},
-			},
-		},
-		{
-			id: 'c0000000-0000-4000-8000-000000000002',
-			name: 'One item each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [480, 0],
-			parameters: { fieldToSplitOut: 'n', options: {} },
-		},
-	];
 }
 
 function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
@@ -262,11 +171,6 @@ function writeWorkflows(wfs, names) {
 // ------------------------------------------------------------------------------------------------
 // Run-JSON helpers
 // ------------------------------------------------------------------------------------------------
-
-function nodeItems(run, nodeName) {
-	const runs = run?.data?.resultData?.runData?.[nodeName];
-	return runs?.[0]?.data?.main?.[0]?.map((i) => i.json) ?? [];
-}
 
 function runError(run) {
 	const e = run?.data?.resultData?.error;
