@@ -50,7 +50,8 @@ const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.cre
 const WORKERS = ['worker-1', 'worker-2'];
 const WORKER_CONCURRENCY = 2;
 const BULK = { executions: 4, items: 50, rps: 5 };
-const DUPLICATE_PAIRS = 8;
+// Deliveries per concurrent-duplicate check; QUEUE_DUPLICATE_PAIRS=40 measures the rates more precisely.
+const DUPLICATE_PAIRS = Number(process.env.QUEUE_DUPLICATE_PAIRS) || 8;
 
 const IDS = {
 	geoManual: 'cmrQueueGeoManu1',
@@ -58,12 +59,17 @@ const IDS = {
 	bulk: 'cmrQueueBulk0001',
 	trigger: 'cmrQueueTrigger1',
 	recipe: 'cmrQueueRecipe01',
+	redisRecipe: 'cmrQueueRecipe02',
 };
 const HOOK = {
 	geo: { webhookId: '9e0e2e00-c0de-4c3a-9d5e-0000000a0001', path: 'cmr-queue-geo' },
 	trigger: '9e0e2e00-c0de-4c3a-9d5e-0000000a0002',
 	recipe: '9e0e2e00-c0de-4c3a-9d5e-0000000a0003',
+	redisRecipe: '9e0e2e00-c0de-4c3a-9d5e-0000000a0004',
 };
+const REDIS_CRED = { id: 'cmrQueueRedis001', name: 'Redis (queue recipe)' };
+/** Redis database for the recipe's keys: not the queue's database 0. */
+const RECIPE_REDIS_DB = 1;
 
 // ------------------------------------------------------------------------------------------------
 // Workflows. Every one has a "Where" Set node that records $env.CMR_QUEUE_PROCESS, the name given to the
@@ -72,7 +78,7 @@ const HOOK = {
 
 const credentials = { coldMailResellerApi: { id: CRED.id, name: CRED.name } };
 
-function whereNode(name = 'Where', position = [240, 200]) {
+function whereNode(name = 'Where', position = [240, 200], extra = []) {
 	return {
 		id: randomUUID(),
 		name,
@@ -90,6 +96,12 @@ function whereNode(name = 'Where', position = [240, 200]) {
 						value: '={{ $env.CMR_QUEUE_PROCESS }}',
 						type: 'string',
 					},
+					...extra.map(([field, value]) => ({
+						id: randomUUID(),
+						name: field,
+						value,
+						type: 'string',
+					})),
 				],
 			},
 			options: {},
@@ -178,6 +190,55 @@ function buildWorkflows() {
 			),
 		]),
 		trigger: workflow(IDS.trigger, 'Queue: CMR trigger', [triggerNode(HOOK.trigger), whereNode()]),
+		redisRecipe: workflow(
+			IDS.redisRecipe,
+			'Queue: CMR trigger + Redis claim',
+			[
+				triggerNode(HOOK.redisRecipe),
+				{
+					id: randomUUID(),
+					name: 'Claim eventId',
+					type: 'n8n-nodes-base.redis',
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: {
+						operation: 'incr',
+						key: '=cmr-event:{{ $json.eventId }}',
+						expire: true,
+						ttl: 7 * 24 * 3600,
+					},
+					credentials: { redis: { id: REDIS_CRED.id, name: REDIS_CRED.name } },
+				},
+				{
+					id: randomUUID(),
+					name: 'First claim?',
+					type: 'n8n-nodes-base.if',
+					typeVersion: 2.2,
+					position: [480, 0],
+					parameters: {
+						conditions: {
+							options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+							conditions: [
+								{
+									id: randomUUID(),
+									leftValue: '={{ Object.values($json)[0] }}',
+									rightValue: 1,
+									operator: { type: 'number', operation: 'equals' },
+								},
+							],
+							combinator: 'and',
+						},
+						options: {},
+					},
+				},
+				whereNode(
+					'Downstream',
+					[720, 0],
+					[['eventId', "={{ $('CMR Trigger').first().json.eventId }}"]],
+				),
+			],
+			chain('CMR Trigger', 'Claim eventId', 'First claim?', 'Downstream'),
+		),
 		recipe: workflow(
 			IDS.recipe,
 			'Queue: CMR trigger + Remove Duplicates',
@@ -361,6 +422,11 @@ async function main() {
 						baseUrl: `${simOrigin}/api/v1/integration`,
 					},
 				},
+				{
+					...REDIS_CRED,
+					type: 'redis',
+					data: { host: '127.0.0.1', port: port.redis, database: RECIPE_REDIS_DB, password: '' },
+				},
 			]),
 		);
 		const tCli = Date.now();
@@ -369,7 +435,7 @@ async function main() {
 		for (const [name, wf] of Object.entries(wfs))
 			fs.writeFileSync(path.join(WF_DIR, `${name}.json`), JSON.stringify(wf, null, 2));
 		await n8nCliChecked(['import:workflow', '--separate', `--input=${WF_DIR}`], cli);
-		for (const id of [IDS.geoHook, IDS.trigger, IDS.recipe])
+		for (const id of [IDS.geoHook, IDS.trigger, IDS.recipe, IDS.redisRecipe])
 			await n8nCliChecked(['publish:workflow', `--id=${id}`], cli);
 		say(
 			`queue: database migrated, credential and ${Object.keys(wfs).length} workflows imported in ${secs(Date.now() - tCli)}`,
@@ -700,22 +766,45 @@ async function main() {
 			},
 		);
 
+		// n8n's Remove Duplicates node reads its history, then writes it back: two executions on two workers can
+		// both read the history before either writes, so it is measured here, not relied on.
 		await check(
-			'recipe: Remove Duplicates (previous executions, keyed on eventId) right after the trigger leaves one downstream run per eventId under concurrent duplicates',
+			'Remove Duplicates (previous executions, keyed on eventId) after the trigger under concurrent duplicates (measured)',
 			async () => {
 				const { ids } = await sendPairs(HOOK.recipe, 'R');
 				const execs = await executionsOf(IDS.recipe, { count: ids.length });
 				const triggerRuns = runsPer(execs, ids, 'CMR Trigger');
 				const downstream = runsPer(execs, ids, 'Downstream');
-				const statuses = execs.map((e) => e.status);
-				const figures = `trigger started ${execs.length} runs for ${ids.length} eventIds (${triggerRuns.filter((n) => n === 2).length} twice); downstream runs per eventId ${downstream.join(',')}; statuses ${[...new Set(statuses)].join(',')}`;
+				const leaked = downstream.filter((n) => n > 1).length;
+				const figures = `trigger started ${execs.length} runs for ${ids.length} eventIds; ${leaked} of ${ids.length} eventIds still ran downstream twice (per eventId ${downstream.join(',')})`;
+				assert(
+					downstream.every((n) => n >= 1),
+					`an event was lost: ${figures}`,
+				);
+				assert(
+					downstream.every((n, i) => n <= triggerRuns[i]),
+					`more downstream runs than trigger runs: ${figures}`,
+				);
+				return figures;
+			},
+		);
+
+		await check(
+			'recipe: an atomic Redis claim (Redis node INCR cmr-event:<eventId>, If = 1) right after the trigger leaves exactly one downstream run per eventId under concurrent duplicates',
+			async () => {
+				const { ids } = await sendPairs(HOOK.redisRecipe, 'X');
+				const execs = await executionsOf(IDS.redisRecipe, { count: ids.length });
+				const triggerRuns = runsPer(execs, ids, 'CMR Trigger');
+				const downstream = runsPer(execs, ids, 'Downstream');
+				const statuses = [...new Set(execs.map((e) => e.status))];
+				const figures = `trigger started ${execs.length} runs for ${ids.length} eventIds (${triggerRuns.filter((n) => n === 2).length} twice); downstream runs per eventId ${downstream.join(',')}`;
 				assert(
 					downstream.every((n) => n === 1),
 					figures,
 				);
 				assert(
-					statuses.every((s) => s === 'success'),
-					figures,
+					statuses.every((st) => st === 'success'),
+					`statuses ${statuses.join(', ')}`,
 				);
 				return figures;
 			},
@@ -736,7 +825,11 @@ async function main() {
 	}
 	const failed = results.filter((r) => !r.ok).length;
 	if (!failed) for (const f of folders) fs.rmSync(f, { recursive: true, force: true });
-	else if (folders.length) say(`queue: n8n homes kept for inspection: ${folders.join(' ')}`);
+	else if (folders.length) {
+		// Kept for inspection, without the copy of the editor UI n8n puts in each (~50 MB).
+		for (const f of folders) fs.rmSync(path.join(f, '.cache'), { recursive: true, force: true });
+		say(`queue: n8n homes kept for inspection: ${folders.join(' ')}`);
+	}
 	say(`queue: done in ${secs(Date.now() - t0)}; logs in ${path.relative(ROOT, LOGS)}/`);
 	return summary();
 }
