@@ -32,7 +32,14 @@ import {
 } from '../scripts/n8n-runtime.mjs';
 import { assert, check, results, say, sleep, summary } from './checks.mjs';
 import { ensureServiceBinaries, startPostgres, startRedis } from './services.mjs';
-import { chain, itemsNodes, manualTrigger, nodeItems, workflow } from './workflows.mjs';
+import {
+	chain,
+	itemsNodes,
+	manualTrigger,
+	nodeItems,
+	simulatorCredential,
+	workflow,
+} from './workflows.mjs';
 
 const require = createRequire(import.meta.url);
 const { signPayload } = require('../simulator/webhooks.js');
@@ -413,15 +420,7 @@ async function main() {
 		fs.writeFileSync(
 			credFile,
 			JSON.stringify([
-				{
-					...CRED,
-					type: 'coldMailResellerApi',
-					data: {
-						apiKey: API_KEY,
-						environment: 'production',
-						baseUrl: `${simOrigin}/api/v1/integration`,
-					},
-				},
+				simulatorCredential(CRED, API_KEY, simOrigin),
 				{
 					...REDIS_CRED,
 					type: 'redis',
@@ -435,8 +434,6 @@ async function main() {
 		for (const [name, wf] of Object.entries(wfs))
 			fs.writeFileSync(path.join(WF_DIR, `${name}.json`), JSON.stringify(wf, null, 2));
 		await n8nCliChecked(['import:workflow', '--separate', `--input=${WF_DIR}`], cli);
-		for (const id of [IDS.geoHook, IDS.trigger, IDS.recipe, IDS.redisRecipe])
-			await n8nCliChecked(['publish:workflow', `--id=${id}`], cli);
 		say(
 			`queue: database migrated, credential and ${Object.keys(wfs).length} workflows imported in ${secs(Date.now() - tCli)}`,
 		);
@@ -478,6 +475,16 @@ async function main() {
 			if (!res.ok) throw new Error(`n8n API ${p}: HTTP ${res.status} ${await res.text()}`);
 			return res.json();
 		};
+		// Publishing through main's public API (main is the leader: it registers the webhooks and runs the trigger's
+		// activation) costs one request; `n8n publish:workflow` would boot n8n once per workflow.
+		for (const id of [IDS.geoHook, IDS.trigger, IDS.recipe, IDS.redisRecipe]) {
+			const res = await fetch(`${mainUrl}/api/v1/workflows/${id}/publish`, {
+				method: 'POST',
+				headers: { 'X-N8N-API-KEY': apiKey, 'content-type': 'application/json' },
+				body: '{}',
+			});
+			if (!res.ok) throw new Error(`publish ${id}: HTTP ${res.status} ${await res.text()}`);
+		}
 		const runManually = async (workflowId) => {
 			const res = await fetch(`${mainUrl}/rest/workflows/${workflowId}/run`, {
 				method: 'POST',
@@ -766,17 +773,27 @@ async function main() {
 			},
 		);
 
+		/** Sends the pairs to a recipe workflow; runs per eventId of its trigger and of its Downstream node. */
+		const measureRecipe = async (webhookId, prefix, workflowId) => {
+			const { ids } = await sendPairs(webhookId, prefix);
+			const execs = await executionsOf(workflowId, { count: ids.length });
+			const triggerRuns = runsPer(execs, ids, 'CMR Trigger');
+			const downstream = runsPer(execs, ids, 'Downstream');
+			const twice = (runs) => runs.filter((n) => n > 1).length;
+			const figures = `trigger started ${execs.length} runs for ${ids.length} eventIds (${twice(triggerRuns)} twice); ${twice(downstream)} of ${ids.length} eventIds ran downstream twice (per eventId ${downstream.join(',')})`;
+			return { execs, triggerRuns, downstream, figures };
+		};
+
 		// n8n's Remove Duplicates node reads its history, then writes it back: two executions on two workers can
 		// both read the history before either writes, so it is measured here, not relied on.
 		await check(
 			'Remove Duplicates (previous executions, keyed on eventId) after the trigger under concurrent duplicates (measured)',
 			async () => {
-				const { ids } = await sendPairs(HOOK.recipe, 'R');
-				const execs = await executionsOf(IDS.recipe, { count: ids.length });
-				const triggerRuns = runsPer(execs, ids, 'CMR Trigger');
-				const downstream = runsPer(execs, ids, 'Downstream');
-				const leaked = downstream.filter((n) => n > 1).length;
-				const figures = `trigger started ${execs.length} runs for ${ids.length} eventIds; ${leaked} of ${ids.length} eventIds still ran downstream twice (per eventId ${downstream.join(',')})`;
+				const { triggerRuns, downstream, figures } = await measureRecipe(
+					HOOK.recipe,
+					'R',
+					IDS.recipe,
+				);
 				assert(
 					downstream.every((n) => n >= 1),
 					`an event was lost: ${figures}`,
@@ -792,16 +809,16 @@ async function main() {
 		await check(
 			'recipe: an atomic Redis claim (Redis node INCR cmr-event:<eventId>, If = 1) right after the trigger leaves exactly one downstream run per eventId under concurrent duplicates',
 			async () => {
-				const { ids } = await sendPairs(HOOK.redisRecipe, 'X');
-				const execs = await executionsOf(IDS.redisRecipe, { count: ids.length });
-				const triggerRuns = runsPer(execs, ids, 'CMR Trigger');
-				const downstream = runsPer(execs, ids, 'Downstream');
-				const statuses = [...new Set(execs.map((e) => e.status))];
-				const figures = `trigger started ${execs.length} runs for ${ids.length} eventIds (${triggerRuns.filter((n) => n === 2).length} twice); downstream runs per eventId ${downstream.join(',')}`;
+				const { execs, downstream, figures } = await measureRecipe(
+					HOOK.redisRecipe,
+					'X',
+					IDS.redisRecipe,
+				);
 				assert(
 					downstream.every((n) => n === 1),
 					figures,
 				);
+				const statuses = [...new Set(execs.map((e) => e.status))];
 				assert(
 					statuses.every((st) => st === 'success'),
 					`statuses ${statuses.join(', ')}`,

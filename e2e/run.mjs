@@ -30,7 +30,14 @@ import {
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
 import { assert, check, results, say, sleep, summary } from './checks.mjs';
-import { chain, itemsNodes, manualTrigger, nodeItems, workflow } from './workflows.mjs';
+import {
+	chain,
+	itemsNodes,
+	manualTrigger,
+	nodeItems,
+	simulatorCredential,
+	workflow,
+} from './workflows.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -329,20 +336,7 @@ async function main() {
 
 		// ---- credential + workflows
 		const credFile = path.join(WORK, 'credentials.json');
-		fs.writeFileSync(
-			credFile,
-			JSON.stringify([
-				{
-					...CRED,
-					type: 'coldMailResellerApi',
-					data: {
-						apiKey: API_KEY,
-						environment: 'production',
-						baseUrl: `${simOrigin}/api/v1/integration`,
-					},
-				},
-			]),
-		);
+		fs.writeFileSync(credFile, JSON.stringify([simulatorCredential(CRED, API_KEY, simOrigin)]));
 		const orderDomain = `e2e-${Date.now().toString(36)}.com`;
 		const mailboxUsernames = ['alex', 'sam', 'kim'];
 		let wfs = buildWorkflows({ orderUserId: null, domain: orderDomain, mailboxUsernames });

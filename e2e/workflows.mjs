@@ -61,3 +61,13 @@ export function nodeItems(run, nodeName) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
 	return runs?.[0]?.data?.main?.[0]?.map((i) => i.json) ?? [];
 }
+
+/** The import:credentials entry for a Cold Mail Reseller credential that points at the simulator. */
+export function simulatorCredential({ id, name }, apiKey, simOrigin) {
+	return {
+		id,
+		name,
+		type: 'coldMailResellerApi',
+		data: { apiKey, environment: 'production', baseUrl: `${simOrigin}/api/v1/integration` },
+	};
+}
