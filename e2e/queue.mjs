@@ -313,11 +313,24 @@ async function main() {
 		say('0 passed, 1 failed');
 		return 1;
 	}
-	const removeHandlers = installSignalHandlers({ log: say });
 	const folders = [];
 	const n8nProcs = [];
 	const services = [];
 	let simChild;
+	// Webhook processes and workers first, then main; Redis and PostgreSQL only after every n8n process is gone.
+	const teardown = async () => {
+		for (const group of [['webhook-1', 'webhook-2'], WORKERS, ['main']])
+			await Promise.all(n8nProcs.filter((p) => group.includes(p.role)).map((p) => p.stop()));
+		if (simChild) await stopProcess(simChild);
+		await Promise.all(services.map((s) => s.stop()));
+	};
+	const removeHandlers = installSignalHandlers({
+		log: say,
+		onSignal: async () => {
+			await teardown();
+			for (const f of folders) fs.rmSync(f, { recursive: true, force: true });
+		},
+	});
 	try {
 		const rt = await ensureRuntime({ log: say });
 		say(`queue: runtime ${rt.reused ? 'reused' : 'installed'} in ${secs(rt.ms)}`);
@@ -831,12 +844,7 @@ async function main() {
 		say(`FAIL - setup: ${error.message}`);
 		if (process.env.E2E_VERBOSE && error.stack) say(error.stack);
 	} finally {
-		// Webhook processes and workers first, then main; Redis and PostgreSQL only after every n8n process is gone.
-		const order = ['webhook-1', 'webhook-2', 'worker-1', 'worker-2', 'main'];
-		for (const group of [order.slice(0, 2), order.slice(2, 4), order.slice(4)])
-			await Promise.all(n8nProcs.filter((p) => group.includes(p.role)).map((p) => p.stop()));
-		if (simChild) await stopProcess(simChild);
-		await Promise.all(services.map((s) => s.stop()));
+		await teardown();
 		await stopAll();
 		removeHandlers();
 	}
