@@ -42,6 +42,18 @@ import {
 } from './workflows.mjs';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The built trigger's own reader of its static data (`(nodeStaticData, eventId) => boolean`), so the check does
+ * not depend on how the ids are stored (plain or hashed).
+ */
+function storedEventCheck() {
+	const dedupe = require('../dist/nodes/ColdMailReseller/trigger/dedupe.js');
+	const fn = dedupe.isStoredEvent ?? dedupe.isDuplicateEvent;
+	if (typeof fn !== 'function')
+		throw new Error('dist/…/trigger/dedupe.js exports no isStoredEvent or isDuplicateEvent');
+	return fn;
+}
 const { signPayload } = require('../simulator/webhooks.js');
 const { COUNTRIES } = require('../simulator/geo.js');
 
@@ -735,7 +747,9 @@ async function main() {
 				const [[stored]] = await pg.sql(
 					`select "staticData"::text from workflow_entity where id = '${IDS.trigger}'`,
 				);
-				const missing = seqIds.filter((id) => !stored.includes(id));
+				const nodeData = JSON.parse(stored || '{}')['node:CMR Trigger'] ?? {};
+				const remembered = storedEventCheck();
+				const missing = seqIds.filter((id) => !remembered(nodeData, id));
 				assert(!missing.length, `workflow_entity.staticData lacks ${missing.join(', ')}`);
 				return `${seqIds.length} retries answered "${answers[0].replace(/^200 /, '')}"; all ${seqIds.length} eventIds in workflow_entity.staticData`;
 			},

@@ -12,6 +12,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { assert, check, results, say, sleep, summary } from './checks.mjs';
+import {
+	chain,
+	itemsNodes,
+	manualTrigger,
+	nodeItems,
+	simulatorCredential,
+	workflow,
+} from './workflows.mjs';
 import {
 	ROOT,
 	PACKAGE_NAME,
@@ -29,15 +38,6 @@ import {
 	stopAll,
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
-import { assert, check, results, say, sleep, summary } from './checks.mjs';
-import {
-	chain,
-	itemsNodes,
-	manualTrigger,
-	nodeItems,
-	simulatorCredential,
-	workflow,
-} from './workflows.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
