@@ -38,6 +38,7 @@ import {
 	stopAll,
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
+import { runPollingChecks } from './polling.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -57,6 +58,7 @@ const IDS = {
 };
 const NODE = `${PACKAGE_NAME}.coldMailReseller`;
 const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
+const POLLING_TRIGGER = `${PACKAGE_NAME}.coldMailResellerPollingTrigger`;
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 
 // ------------------------------------------------------------------------------------------------
@@ -347,12 +349,12 @@ async function main() {
 
 		// ---- check 1: the node types load
 		await check(
-			'n8n loads the package (export:nodes lists the node, its AI tool variant and the trigger)',
+			'n8n loads the package (export:nodes lists the node, its AI tool variant and both triggers)',
 			async () => {
 				const out = path.join(WORK, 'nodes.json');
 				await n8nCliChecked(['export:nodes', `--output=${out}`], cli);
 				const names = new Set(JSON.parse(fs.readFileSync(out, 'utf8')).map((n) => n.name));
-				const want = [NODE, `${NODE}Tool`, TRIGGER];
+				const want = [NODE, `${NODE}Tool`, TRIGGER, POLLING_TRIGGER];
 				const missing = want.filter((n) => !names.has(n));
 				assert(!missing.length, `missing ${missing.join(', ')} among ${names.size} node types`);
 				return want.join(', ');
@@ -605,6 +607,20 @@ async function main() {
 				.length;
 			assert(after === before, `${after - before} execution(s) started`);
 			return `HTTP 401 ${text.slice(0, 120)}`;
+		});
+
+		// ---- check 5: the polling trigger, with the webhook URL unreachable (e2e/polling.mjs)
+		await runPollingChecks({
+			check,
+			assert,
+			sim,
+			simOrigin,
+			cmrApiKey: API_KEY,
+			n8nUrl,
+			n8nApiKey: apiKey,
+			nodeType: POLLING_TRIGGER,
+			credentials,
+			userId: createdUserId,
 		});
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });

@@ -1689,4 +1689,4 @@ const ROUTES = [
 	['POST', '/send-error', 'none', sendError],
 ].map(([method, path, userId, handler, opts = {}]) => ({ method, path, userId, handler, ...opts }));
 
-module.exports = { ROUTES, publicMailbox, publicUser };
+module.exports = { ROUTES, publicMailbox, publicUser, renewSubscriptions };

@@ -16,7 +16,9 @@ const http = require('node:http');
 const { SimState, DEMO_USERS } = require('./seed');
 const { ROUTES } = require('./api');
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
+const { createClock } = require('./clock');
 const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
+const { createRequestHooks } = require('./faults');
 
 const BASE_PATH = '/api/v1/integration';
 const SIM_PREFIX = '/__sim';
@@ -39,6 +41,7 @@ const DEFAULTS = {
 	duplicateFirstDelivery: false,
 	deliveryTimeout: 10000,
 	logger: null,
+	clockTickMs: 0,
 };
 
 function normalizeSeed(seed) {
@@ -168,6 +171,7 @@ function createSimulator(options = {}) {
 	}
 
 	const sim = { runSequence };
+	const clock = createClock({ getState: () => state, sim, tickMs: opts.clockTickMs });
 
 	function checkRateLimit(key) {
 		if (!opts.rateLimit) return 0;
@@ -310,6 +314,8 @@ function createSimulator(options = {}) {
 		const q = Object.fromEntries(url.searchParams);
 		const ok = (message, data) => send(res, 200, envelope(200, message, data));
 		const route = `${req.method} ${path}`;
+		const clockAnswer = clock.handle(route, body);
+		if (clockAnswer) return ok(clockAnswer.message, clockAnswer.data);
 		switch (route) {
 			case 'GET /__sim/state':
 				return ok('Simulator state', summary());
@@ -397,11 +403,14 @@ function createSimulator(options = {}) {
 
 	// ------------------------------------------------------------ server
 
+	const hooks = createRequestHooks({ faults: opts.faults, basePath: BASE_PATH, simPrefix: SIM_PREFIX, send, envelope });
+
 	const server = http.createServer((req, res) => {
 		const started = Date.now();
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 		res.on('finish', () => log(`${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+		if (hooks.handle(req, res, url, path)) return;
 		let work;
 		if (path === SIM_PREFIX || path.startsWith(`${SIM_PREFIX}/`)) work = handleSim(req, res, url, path);
 		else if (path === BASE_PATH || path.startsWith(`${BASE_PATH}/`)) work = handleApi(req, res, url, path.slice(BASE_PATH.length) || '/');
@@ -440,6 +449,9 @@ function createSimulator(options = {}) {
 			return webhooks.destinations;
 		},
 		webhooks,
+		/** Request log and route faults (simulator/faults.js): requests, faults, setFaults(), clearRequests(). */
+		hooks,
+		clock,
 		demoUsers: DEMO_USERS.map((u) => ({ id: u.id, email: u.email, company: u.company })),
 		start() {
 			return new Promise((resolve, reject) => {
@@ -455,6 +467,7 @@ function createSimulator(options = {}) {
 			if (stopped) return;
 			stopped = true;
 			generation += 1;
+			clock.stop();
 			cancelSleeps();
 			await webhooks.close();
 			await Promise.allSettled([...sequences]);

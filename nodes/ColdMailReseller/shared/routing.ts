@@ -15,7 +15,7 @@ import { ENDPOINTS, type EndpointKey } from './endpoints';
 import { cmrApiError, invalidInput } from './errors';
 
 /** Safety stop for Return All: 1000 pages of 100 items. */
-const MAX_PAGES = 1000;
+export const MAX_PAGES = 1000;
 
 type Envelope = { status?: number; message?: string; data?: unknown; actionId?: string };
 

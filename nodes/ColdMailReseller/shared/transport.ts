@@ -5,13 +5,14 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './constants';
 import { cmrApiError } from './errors';
 
 /** One CMR call outside declarative routing (list search, dropdowns, trigger checks). */
 export async function cmrApiRequest(
-	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions,
+	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions | IPollFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	qs: IDataObject = {},
