@@ -34,6 +34,7 @@ import { assert, check, results, say, sleep, summary } from './checks.mjs';
 import { ensureServiceBinaries, startPostgres, startRedis } from './services.mjs';
 import {
 	chain,
+	cmrNodeBuilder,
 	itemsNodes,
 	manualTrigger,
 	nodeItems,
@@ -63,7 +64,6 @@ const WF_DIR = path.join(WORK, 'workflows');
 
 const API_KEY = `queue_key_${Date.now().toString(36)}`;
 const CRED = { id: 'cmrQueueCred0001', name: 'CMR simulator (queue)' };
-const NODE = `${PACKAGE_NAME}.coldMailReseller`;
 const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 const WORKERS = ['worker-1', 'worker-2'];
@@ -128,18 +128,7 @@ function whereNode(name = 'Where', position = [240, 200], extra = []) {
 	};
 }
 
-function cmrNode(name, parameters, position, extra = {}) {
-	return {
-		id: randomUUID(),
-		name,
-		type: NODE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials,
-		...extra,
-	};
-}
+const cmrNode = cmrNodeBuilder(CRED);
 
 const countriesNode = () =>
 	cmrNode('Countries', { resource: 'geo', operation: 'getCountries' }, [480, 200]);

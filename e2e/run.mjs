@@ -15,6 +15,7 @@ import path from 'node:path';
 import { assert, check, results, say, sleep, summary } from './checks.mjs';
 import {
 	chain,
+	cmrNodeBuilder,
 	itemsNodes,
 	manualTrigger,
 	nodeItems,
@@ -67,18 +68,7 @@ const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.cre
 
 const credentials = { coldMailResellerApi: { id: CRED.id, name: CRED.name } };
 
-function cmrNode(name, parameters, position = [240, 0], extra = {}) {
-	return {
-		id: randomUUID(),
-		name,
-		type: NODE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials,
-		...extra,
-	};
-}
+const cmrNode = cmrNodeBuilder(CRED);
 
 function userFields(email, overrides = {}) {
 	return {

@@ -1,5 +1,8 @@
 // Workflow builders and run-data readers shared by the end-to-end stages (e2e/run.mjs, e2e/queue.mjs).
 
+import { randomUUID } from 'node:crypto';
+import { PACKAGE_NAME } from '../scripts/n8n-runtime.mjs';
+
 export function manualTrigger() {
 	return {
 		id: 'a0000000-0000-4000-8000-000000000001',
@@ -70,4 +73,19 @@ export function simulatorCredential({ id, name }, apiKey, simOrigin) {
 		type: 'coldMailResellerApi',
 		data: { apiKey, environment: 'production', baseUrl: `${simOrigin}/api/v1/integration` },
 	};
+}
+
+/** A builder of Cold Mail Reseller nodes that use the credential `{ id, name }`. */
+export function cmrNodeBuilder({ id, name: credentialName }) {
+	const credentials = { coldMailResellerApi: { id, name: credentialName } };
+	return (name, parameters, position = [240, 0], extra = {}) => ({
+		id: randomUUID(),
+		name,
+		type: `${PACKAGE_NAME}.coldMailReseller`,
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials,
+		...extra,
+	});
 }
