@@ -43,7 +43,8 @@ const defaultLog = (msg) => process.stdout.write(`${msg}\n`);
 
 const running = new Set();
 
-function track(child) {
+/** Registers a spawned child (detached, own process group) so stopAll() and the signal handlers stop it. */
+export function track(child) {
 	running.add(child);
 	child.once('exit', () => running.delete(child));
 	return child;
@@ -657,7 +658,8 @@ export async function executeWorkflow(id, opts = {}) {
 }
 
 /**
- * Starts `n8n start` in its own process group, output appended to `logFile`.
+ * Starts `n8n start` (or `command`, e.g. ['worker', '--concurrency=2'] or ['webhook']) in its own process group,
+ * output appended to `logFile`.
  * Returns {child, pid, port, url, stop()}.
  */
 export async function startN8n({
@@ -666,12 +668,13 @@ export async function startN8n({
 	brokerPort,
 	logFile,
 	env: extraEnv = {},
+	command = ['start'],
 } = {}) {
 	brokerPort ??= await freePort();
 	const env = n8nEnv({ userFolder, port, brokerPort, extra: extraEnv });
 	const out = fs.openSync(logFile ?? path.join(userFolder, 'n8n.log'), 'a');
 	const child = track(
-		spawn(NODE24_BIN, [N8N_BIN, 'start'], {
+		spawn(NODE24_BIN, [N8N_BIN, ...command], {
 			cwd: userFolder,
 			env,
 			detached: true,
