@@ -16,7 +16,7 @@ const http = require('node:http');
 const { SimState, DEMO_USERS } = require('./seed');
 const { ROUTES } = require('./api');
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
-const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
+const { HttpError, bad, notFound, isNonEmptyString, toCents, uniqueId } = require('./util');
 
 const BASE_PATH = '/api/v1/integration';
 const SIM_PREFIX = '/__sim';
@@ -138,7 +138,7 @@ function createSimulator(options = {}) {
 
 	const webhooks = new WebhookDispatcher({
 		keys: () => ({ production: opts.apiKey, sandbox: opts.sandboxKey }),
-		newEventId: () => state.newId(),
+		newEventId: () => uniqueId(),
 		retryDelays: opts.retryDelays,
 		allowRemote: opts.allowRemoteWebhooks,
 		timeoutMs: opts.deliveryTimeout,
