@@ -9,10 +9,22 @@ import { invalidInput } from './errors';
 import { showFor } from './descriptions';
 import { setBody } from './validation';
 
-const GOOGLE_FIELDS: Array<[name: string, label: string, placeholder: string]> = [
-	['googleOauthRoute', 'OAuth Route', 'e.g. https://yourapp.com/oauth/google'],
-	['clientId', 'Client ID', 'e.g. 1234567890-abc.apps.googleusercontent.com'],
-	['appName', 'App Name', 'e.g. YourApp'],
+const GOOGLE_FIELDS: Array<
+	[name: string, label: string, placeholder: string, description: string]
+> = [
+	[
+		'googleOauthRoute',
+		'OAuth Route',
+		'e.g. https://yourapp.com/oauth/google',
+		'HTTPS URL of your Google OAuth route, used to export the Google mailboxes to your sending platform',
+	],
+	[
+		'clientId',
+		'Client ID',
+		'e.g. 1234567890-abc.apps.googleusercontent.com',
+		'Client ID of your Google OAuth app (CMR validates it)',
+	],
+	['appName', 'App Name', 'e.g. YourApp', 'Name of your Google OAuth app'],
 ];
 
 /** Optional "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. */
@@ -29,12 +41,13 @@ export function googleOauthField(resource: string, operation: string | string[])
 			{
 				displayName: 'Settings',
 				name: 'settings',
-				values: GOOGLE_FIELDS.map(([name, displayName, placeholder]) => ({
+				values: GOOGLE_FIELDS.map(([name, displayName, placeholder, description]) => ({
 					displayName,
 					name,
 					type: 'string',
 					default: '',
 					placeholder,
+					description,
 				})),
 			},
 		],
@@ -65,6 +78,8 @@ export function microsoftOauthField(
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. https://yourapp.com/oauth/microsoft',
+						description:
+							'HTTPS URL of your Microsoft OAuth route, used to export the Microsoft mailboxes to your sending platform',
 					},
 				],
 			},

@@ -94,6 +94,7 @@ export const mailboxUpdateDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Alice',
+				description: "The mailbox owner's first name, shown as the sender name",
 			},
 			{
 				displayName: 'Last Name',
@@ -101,6 +102,7 @@ export const mailboxUpdateDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Doe',
+				description: "The mailbox owner's last name, shown as the sender name",
 			},
 			{
 				displayName: 'Profile Picture URL',

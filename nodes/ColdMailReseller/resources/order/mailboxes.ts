@@ -93,6 +93,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 							default: '',
 							required: true,
 							placeholder: 'e.g. Alice',
+							description: "The mailbox owner's first name, shown as the sender name",
 						},
 						{
 							displayName: 'Last Name',
@@ -101,6 +102,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 							default: '',
 							required: true,
 							placeholder: 'e.g. Johnson',
+							description: "The mailbox owner's last name, shown as the sender name",
 						},
 						{
 							displayName: 'On Warmup',
