@@ -29,6 +29,7 @@ import {
 	stopAll,
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
+import { browserStage } from './browser.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -708,6 +709,9 @@ async function main() {
 			assert(after === before, `${after - before} execution(s) started`);
 			return `HTTP 401 ${text.slice(0, 120)}`;
 		});
+
+		// ---- check 5: the editor in a real browser (Debian's chromium + playwright-core)
+		await browserStage({ n8nUrl, owner, apiKey, credential: CRED, check, workDir: WORK, log: say });
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });
 		say(`FAIL - setup: ${error.message}`);

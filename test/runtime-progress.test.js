@@ -1,12 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+'use strict';
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const SCRIPT = path.join(__dirname, '..', 'scripts', 'n8n-runtime.mjs');
 
 /** Runs a snippet against scripts/n8n-runtime.mjs (ESM) in a plain Node process. */
-function withRuntime(snippet: string, env: NodeJS.ProcessEnv = {}): string {
+function withRuntime(snippet, env = {}) {
 	const code = `import * as rt from ${JSON.stringify(SCRIPT)}; ${snippet}`;
 	return execFileSync(process.execPath, ['--input-type=module', '-e', code], {
 		encoding: 'utf8',
@@ -15,7 +17,7 @@ function withRuntime(snippet: string, env: NodeJS.ProcessEnv = {}): string {
 }
 
 describe('runtime installer progress', () => {
-	let dir: string;
+	let dir;
 	beforeAll(() => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-progress-'));
 		fs.mkdirSync(path.join(dir, 'node_modules', 'a', 'lib'), { recursive: true });
