@@ -1,5 +1,12 @@
-import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import {
+	traverseNodeParameters,
+	type FromAIArgument,
+	type INodeProperties,
+	type INodePropertyCollection,
+} from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
+import { jsonOf, runNode } from '../helpers/harness';
+import { cmr, envelope, useNock } from '../helpers/nock';
 
 const description = new ColdMailReseller().description;
 
@@ -67,5 +74,63 @@ describe('as an AI Agent tool', () => {
 				['list', 'list'],
 				['name', 'string'],
 			]);
+	});
+
+	describe('Country and State filled by the model', () => {
+		useNock();
+		// What n8n stores when "Let the model define this parameter" is on for a resource locator.
+		const fromAi = (key: string, text: string) => ({
+			__rl: true,
+			mode: 'list',
+			value: `={{ $fromAI('${key}', '${text}', 'string') }}`,
+		});
+		const parameters = {
+			resource: 'user',
+			operation: 'create',
+			email: 'ana@acme.example',
+			company: 'Acme',
+			firstName: 'Ana',
+			lastName: 'Lee',
+			country: fromAi('country', 'ISO 3166-1 alpha-2 code of the country'),
+			state: fromAi('state', 'Name of the state or province'),
+			city: 'Toronto',
+			addressLineOne: '1 King St',
+			postalCode: 'M5H 1A1',
+			languagePreference: 'en',
+			phoneCc: '1',
+			phone: '4165550100',
+		};
+
+		it("become arguments of the tool's schema", () => {
+			const args: FromAIArgument[] = [];
+			traverseNodeParameters(parameters, args);
+			expect(args.map((a) => [a.key, a.type])).toEqual([
+				['country', 'string'],
+				['state', 'string'],
+			]);
+		});
+
+		it("are sent as the model's values", async () => {
+			cmr()
+				.post('/users', {
+					email: 'ana@acme.example',
+					company: 'Acme',
+					firstName: 'Ana',
+					lastName: 'Lee',
+					country: 'CA',
+					state: 'Ontario',
+					city: 'Toronto',
+					addressLineOne: '1 King St',
+					postalCode: 'M5H 1A1',
+					languagePreference: 'en',
+					phoneCc: '1',
+					phone: '4165550100',
+				})
+				.query({})
+				.reply(200, envelope({ id: 'U1' }));
+			// n8n runs a tool call with the model's arguments as the input item.
+			const out = await runNode(parameters, { items: [{ country: 'CA', state: 'Ontario' }] });
+			expect(jsonOf(out)).toEqual([{ id: 'U1' }]);
+		});
 	});
 });
