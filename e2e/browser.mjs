@@ -78,6 +78,15 @@ function mailboxOrderWorkflow(credentials) {
 	};
 }
 
+/** The order example as saved before Country and State were resource locators: plain strings. */
+function legacyCountryWorkflow(credentials) {
+	const wf = readExample('create-user-and-order.json', credentials);
+	const node = wf.nodes.find((n) => n.name === 'Create user');
+	node.parameters.country = 'US';
+	node.parameters.state = 'New York';
+	return { ...wf, name: `${wf.name} (saved with plain Country/State)` };
+}
+
 async function createWorkflow(n8nUrl, apiKey, wf) {
 	const res = await fetch(`${n8nUrl}/api/v1/workflows`, {
 		method: 'POST',
@@ -235,6 +244,7 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 			readExample('mailbox-created-to-sequencer.json', credentials),
 		),
 		mailboxOrder: await createWorkflow(n8nUrl, apiKey, mailboxOrderWorkflow(credentials)),
+		legacy: await createWorkflow(n8nUrl, apiKey, legacyCountryWorkflow(credentials)),
 	};
 
 	const { chromium } = require('playwright-core');
@@ -248,16 +258,27 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 		context.setDefaultTimeout(TIMEOUT_MS);
 		const page = await context.newPage();
 		const searches = recordListSearches(page);
+		let failures = 0;
+		/** check(), plus a screenshot of the page when the check fails. */
+		const pageCheck = (name, fn) =>
+			check(name, async () => {
+				try {
+					return await fn();
+				} catch (error) {
+					await shot(page, `failed-${++failures}`).catch(() => {});
+					throw new Error(`${error.message} (screenshot failed-${failures}.png)`);
+				}
+			});
 		let signedIn = false;
 
-		await check('browser: sign in to the n8n editor', async () => {
+		await pageCheck('browser: sign in to the n8n editor', async () => {
 			await signIn(page, n8nUrl, owner);
 			signedIn = true;
 			return new URL(page.url()).pathname;
 		});
 		if (!signedIn) return;
 
-		await check(
+		await pageCheck(
 			'browser: example order workflow → Create user: Resource and Operation dropdowns load',
 			async () => {
 				await openNode(page, n8nUrl, ids.order, 'Create user');
@@ -274,7 +295,7 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 			},
 		);
 
-		await check(
+		await pageCheck(
 			'browser: Country and State lists load, and State follows a change of Country (Email holds an unresolved expression)',
 			async () => {
 				const text = await panelText(page);
@@ -320,7 +341,27 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 			},
 		);
 
-		await check('browser: the User list loads (Order → Create Mailbox Order)', async () => {
+		await pageCheck(
+			'browser: a workflow saved with plain Country/State strings shows them; switched to From List, State lists by Country',
+			async () => {
+				await openNode(page, n8nUrl, ids.legacy, 'Create user');
+				const shown = [await locatorValue(page, 'country'), await locatorValue(page, 'state')];
+				assert(shown.join(' / ') === 'US / New York', `Country / State show ${shown.join(' / ')}`);
+				// n8n shows such a value as typed text with no mode chosen; choosing From List keeps the value.
+				const state = page.locator('[data-test-id="resource-locator-state"]');
+				await state.locator('[data-test-id="rlc-mode-selector"]').click();
+				await page.locator('[data-test-id="mode-list"]:visible').click();
+				const states = await locatorEntries(page, 'state', {
+					until: (e) => e.includes('California (CA)'),
+				});
+				assert(states.includes('California (CA)'), `State list: ${states.join(', ')}`);
+				await page.keyboard.press('Escape');
+				await closeNode(page);
+				return `shows ${shown.join(' / ')}; ${states.length} US states listed`;
+			},
+		);
+
+		await pageCheck('browser: the User list loads (Order → Create Mailbox Order)', async () => {
 			await openNode(page, n8nUrl, ids.mailboxOrder, 'Add Microsoft mailboxes');
 			const users = await locatorEntries(page, 'userId', { until: (e) => e.length >= 3 });
 			assert(users.length >= 3, `User list: ${users.join(', ')}`);
@@ -330,7 +371,7 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 			return `${users.length} users, e.g. ${users[0]}`;
 		});
 
-		await check(
+		await pageCheck(
 			'browser: Create Mailbox Order with a Microsoft provider shows only the Microsoft settings',
 			async () => {
 				await openNode(page, n8nUrl, ids.mailboxOrder, 'Add Microsoft mailboxes');
@@ -343,33 +384,36 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 			},
 		);
 
-		await check('browser: the trigger setup steps render as separate numbered lines', async () => {
-			await openNode(page, n8nUrl, ids.trigger, 'Mailbox created');
-			const notice = page.locator('[data-test-id="node-parameters"] [role="alert"]', {
-				hasText: 'partner dashboard',
-			});
-			await notice.first().waitFor();
-			const steps = notice.first().locator('li');
-			const texts = (await steps.allInnerTexts()).map((t) => t.trim());
-			assert(texts.length >= 4, `${texts.length} list items in the notice`);
-			const numbered = texts.filter((t) => /^\d\. /.test(t)).map((t) => t.slice(0, 2));
-			assert(numbered.join('') === '1.2.3.4.', `numbered steps ${numbered.join(' ')}`);
-			const boxes = [];
-			for (let i = 0; i < texts.length; i++) boxes.push(await steps.nth(i).boundingBox());
-			for (let i = 1; i < boxes.length; i++)
-				assert(
-					boxes[i].y >= boxes[i - 1].y + boxes[i - 1].height - 1,
-					`step ${i + 1} does not start on a new line`,
-				);
-			const all = await notice.first().innerText();
-			assert(!all.includes('Listen for test event'), 'the notice names the old button');
-			assert(!/<\/?(b|br)\b/i.test(all), 'raw tags show in the notice');
-			await shot(page, 'trigger-setup-steps');
-			await closeNode(page);
-			return `${texts.length} lines: ${numbered.join(' ')} …`;
-		});
+		await pageCheck(
+			'browser: the trigger setup steps render as separate numbered lines',
+			async () => {
+				await openNode(page, n8nUrl, ids.trigger, 'Mailbox created');
+				const notice = page.locator('[data-test-id="node-parameters"] [role="alert"]', {
+					hasText: 'partner dashboard',
+				});
+				await notice.first().waitFor();
+				const steps = notice.first().locator('li');
+				const texts = (await steps.allInnerTexts()).map((t) => t.trim());
+				assert(texts.length >= 4, `${texts.length} list items in the notice`);
+				const numbered = texts.filter((t) => /^\d\. /.test(t)).map((t) => t.slice(0, 2));
+				assert(numbered.join('') === '1.2.3.4.', `numbered steps ${numbered.join(' ')}`);
+				const boxes = [];
+				for (let i = 0; i < texts.length; i++) boxes.push(await steps.nth(i).boundingBox());
+				for (let i = 1; i < boxes.length; i++)
+					assert(
+						boxes[i].y >= boxes[i - 1].y + boxes[i - 1].height - 1,
+						`step ${i + 1} does not start on a new line`,
+					);
+				const all = await notice.first().innerText();
+				assert(!all.includes('Listen for test event'), 'the notice names the old button');
+				assert(!/<\/?(b|br)\b/i.test(all), 'raw tags show in the notice');
+				await shot(page, 'trigger-setup-steps');
+				await closeNode(page);
+				return `${texts.length} lines: ${numbered.join(' ')} …`;
+			},
+		);
 
-		await check(
+		await pageCheck(
 			'browser: the node creator entry for Cold Mail Reseller describes the actions and the trigger',
 			async () => {
 				await page.goto(`${n8nUrl}/workflow/${ids.trigger}`);
@@ -391,7 +435,7 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 			},
 		);
 
-		await check('browser: the example order workflow runs from the editor', async () => {
+		await pageCheck('browser: the example order workflow runs from the editor', async () => {
 			await page.goto(`${n8nUrl}/workflow/${ids.order}`);
 			await page.locator('[data-test-id="execute-workflow-button"]').click();
 			const done = page.locator(
