@@ -32,6 +32,8 @@ const modelCanFill = (p: INodeProperties) =>
 	!['options', 'credentialsSelect'].includes(p.type) && !p.noDataExpression;
 
 describe('as an AI Agent tool', () => {
+	useNock();
+
 	it('is usable as a tool', () => {
 		expect(description.usableAsTool).toBe(true);
 	});
@@ -77,7 +79,6 @@ describe('as an AI Agent tool', () => {
 	});
 
 	describe('Country and State filled by the model', () => {
-		useNock();
 		// What n8n stores when "Let the model define this parameter" is on for a resource locator.
 		const fromAi = (key: string, text: string) => ({
 			__rl: true,
@@ -132,5 +133,35 @@ describe('as an AI Agent tool', () => {
 			const out = await runNode(parameters, { items: [{ country: 'CA', state: 'Ontario' }] });
 			expect(jsonOf(out)).toEqual([{ id: 'U1' }]);
 		});
+	});
+
+	it('lets the model choose a fixed dropdown value through a $fromAI expression', async () => {
+		const parameters = {
+			resource: 'dnsRecord',
+			operation: 'update',
+			userId: { __rl: true, mode: 'id', value: 'PWM7Y25RYZ450YNM8K8FX9GK5AHX' },
+			domainName: { __rl: true, mode: 'id', value: 'example.com' },
+			recordId: 'record_1',
+			recordType: "={{ $fromAI('recordType', 'A, AAAA, CNAME, MX, NS or TXT', 'string') }}",
+			host: '@',
+			value: 'smtp.google.com',
+			priority: 10,
+		};
+		const args: FromAIArgument[] = [];
+		traverseNodeParameters(parameters, args);
+		expect(args.map((a) => a.key)).toEqual(['recordType']);
+		cmr()
+			.put('/dns', {
+				recordId: 'record_1',
+				domain: 'example.com',
+				host: '@',
+				value: 'smtp.google.com',
+				recordType: 'MX',
+				priority: 10,
+			})
+			.query({ userId: 'PWM7Y25RYZ450YNM8K8FX9GK5AHX' })
+			.reply(200, envelope(null, { message: 'DNS record updated' }));
+		const out = await runNode(parameters, { items: [{ recordType: 'MX' }] });
+		expect(jsonOf(out)).toEqual([{ message: 'DNS record updated' }]);
 	});
 });
