@@ -85,21 +85,24 @@ describe('as an AI Agent tool', () => {
 			mode: 'list',
 			value: `={{ $fromAI('${key}', '${text}', 'string') }}`,
 		});
-		const parameters = {
-			resource: 'user',
-			operation: 'create',
+		const profile = {
 			email: 'ana@acme.example',
 			company: 'Acme',
 			firstName: 'Ana',
 			lastName: 'Lee',
-			country: fromAi('country', 'ISO 3166-1 alpha-2 code of the country'),
-			state: fromAi('state', 'Name of the state or province'),
 			city: 'Toronto',
 			addressLineOne: '1 King St',
 			postalCode: 'M5H 1A1',
 			languagePreference: 'en',
 			phoneCc: '1',
 			phone: '4165550100',
+		};
+		const parameters = {
+			resource: 'user',
+			operation: 'create',
+			...profile,
+			country: fromAi('country', 'ISO 3166-1 alpha-2 code of the country'),
+			state: fromAi('state', 'Name of the state or province'),
 		};
 
 		it("become arguments of the tool's schema", () => {
@@ -113,20 +116,7 @@ describe('as an AI Agent tool', () => {
 
 		it("are sent as the model's values", async () => {
 			cmr()
-				.post('/users', {
-					email: 'ana@acme.example',
-					company: 'Acme',
-					firstName: 'Ana',
-					lastName: 'Lee',
-					country: 'CA',
-					state: 'Ontario',
-					city: 'Toronto',
-					addressLineOne: '1 King St',
-					postalCode: 'M5H 1A1',
-					languagePreference: 'en',
-					phoneCc: '1',
-					phone: '4165550100',
-				})
+				.post('/users', { ...profile, country: 'CA', state: 'Ontario' })
 				.query({})
 				.reply(200, envelope({ id: 'U1' }));
 			// n8n runs a tool call with the model's arguments as the input item.

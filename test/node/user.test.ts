@@ -19,6 +19,22 @@ const profile = {
 	phone: '2125551234',
 };
 
+/** User → Update with merging off: expects exactly `body` in the PUT. */
+async function updateWithoutMerge(updateFields: object, body: object) {
+	cmr()
+		.put('/users', body)
+		.query({ userId: USER_ID })
+		.reply(200, envelope(null, { message: 'User updated' }));
+	const out = await runNode({
+		resource: 'user',
+		operation: 'update',
+		userId: byId,
+		mergeWithCurrent: false,
+		updateFields,
+	});
+	expect(jsonOf(out)).toEqual([{ message: 'User updated' }]);
+}
+
 describe('User', () => {
 	useNock();
 
@@ -70,17 +86,7 @@ describe('User', () => {
 			},
 			{ country: 'DE', state: 'Bayern' },
 		]) {
-			cmr()
-				.put('/users', { country: 'DE', state: 'Bayern' })
-				.query({ userId: USER_ID })
-				.reply(200, envelope(null, { message: 'User updated' }));
-			await runNode({
-				resource: 'user',
-				operation: 'update',
-				userId: byId,
-				mergeWithCurrent: false,
-				updateFields,
-			});
+			await updateWithoutMerge(updateFields, { country: 'DE', state: 'Bayern' });
 		}
 	});
 
@@ -130,17 +136,7 @@ describe('User', () => {
 	});
 
 	it('sends only the changed fields when merging is off', async () => {
-		cmr()
-			.put('/users', { city: 'Boston' })
-			.query({ userId: USER_ID })
-			.reply(200, envelope(null, { message: 'User updated' }));
-		await runNode({
-			resource: 'user',
-			operation: 'update',
-			userId: byId,
-			mergeWithCurrent: false,
-			updateFields: { city: 'Boston' },
-		});
+		await updateWithoutMerge({ city: 'Boston' }, { city: 'Boston' });
 	});
 
 	it('deletes a user and returns {deleted: true} with the id', async () => {
