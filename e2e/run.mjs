@@ -41,6 +41,7 @@ import {
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
 import { runPollingChecks } from './polling.mjs';
+import { browserStage } from './browser.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -630,6 +631,8 @@ async function main() {
 			credentials,
 			userId: createdUserId,
 		});
+		// ---- check 6: the editor in a real browser (Debian's chromium + playwright-core)
+		await browserStage({ n8nUrl, owner, apiKey, credential: CRED, check, workDir: WORK, log: say });
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });
 		say(`FAIL - setup: ${error.message}`);

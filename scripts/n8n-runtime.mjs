@@ -234,14 +234,39 @@ function node24Env(extra = {}) {
 	};
 }
 
-/** Bytes free on the disk holding the runtime folder (for a cheap "how much written so far"). */
-function freeBytes() {
+/**
+ * Bytes a folder takes on disk (allocated blocks, as `du` counts them), walked without following
+ * symlinks; files that vanish mid-walk (npm renames while installing) are skipped.
+ */
+export async function folderBytes(dir) {
+	let total = 0;
+	let entries;
 	try {
-		const s = fs.statfsSync(RUNTIME_DIR);
-		return s.bavail * s.bsize;
+		entries = await fs.promises.readdir(dir, { withFileTypes: true });
 	} catch {
 		return 0;
 	}
+	for (const entry of entries) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) total += await folderBytes(full);
+		else {
+			try {
+				const st = await fs.promises.lstat(full);
+				total += st.blocks !== undefined ? st.blocks * 512 : st.size;
+			} catch {
+				/* removed meanwhile */
+			}
+		}
+	}
+	return total;
+}
+
+/** n8n 2.41.1's node_modules take about this much on disk (du, Linux ext4, 2026-11). */
+const N8N_INSTALL_MB = 2800;
+
+/** The progress line shown while n8n installs: how much of the install folder exists so far. */
+export function installProgressLine(elapsedMs, writtenBytes) {
+	return `n8n runtime: [2/3] installing n8n… ${secs(elapsedMs)}, ${mb(writtenBytes)} of ~${N8N_INSTALL_MB} MB in ${path.relative(ROOT, N8N_DIR) || N8N_DIR}/`;
 }
 
 function mb(bytes) {
@@ -368,11 +393,14 @@ async function install(hash, paths, started, log) {
 	// 2. n8n from the committed lockfile, without install scripts (Kafka's would try to download from GitHub).
 	t = Date.now();
 	copyLock(N8N_SRC, N8N_DIR);
-	const free0 = freeBytes();
-	const heartbeat = setInterval(() => {
-		log(
-			`n8n runtime: [2/3] installing n8n… ${secs(Date.now() - t)}, ${mb(free0 - freeBytes())} of ~2900 MB written`,
-		);
+	let measuring = false;
+	let installed = false;
+	const heartbeat = setInterval(async () => {
+		if (measuring) return;
+		measuring = true;
+		const written = await folderBytes(N8N_DIR);
+		measuring = false;
+		if (!installed) log(installProgressLine(Date.now() - t, written));
 	}, 15000);
 	try {
 		await runChecked(
@@ -385,6 +413,7 @@ async function install(hash, paths, started, log) {
 			},
 		);
 	} finally {
+		installed = true;
 		clearInterval(heartbeat);
 	}
 	log(

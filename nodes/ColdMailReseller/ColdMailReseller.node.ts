@@ -97,7 +97,14 @@ export class ColdMailReseller implements INodeType {
 	};
 
 	methods = {
-		listSearch: { getDomainIds, getDomainNames, getMailboxes, getSubscriptions, getUsers },
-		loadOptions: { getCountries, getStates },
+		listSearch: {
+			getCountries,
+			getDomainIds,
+			getDomainNames,
+			getMailboxes,
+			getStates,
+			getSubscriptions,
+			getUsers,
+		},
 	};
 }

@@ -36,6 +36,25 @@ describe('CMR error mapping', () => {
 		expect(JSON.stringify(error)).not.toContain(PROD_HEADER_VALUE);
 	});
 
+	it.each([
+		[
+			'A user with this email already exists',
+			'A customer with this email already exists in CMR. Use another email, or look the customer up with User → Get Many (search by email).',
+		],
+		[
+			'Workspace already exists',
+			'The domain already has a Google Workspace or Microsoft 365 tenant',
+		],
+		['Something else conflicts', 'what you tried to create already exists'],
+	])('gives a hint that fits the 409 message "%s"', async (message, fix) => {
+		cmr().get('/users').query({ userId: USER_ID }).reply(409, { status: 409, message, data: null });
+		const error = await rejectionOf(runNode(getUser));
+		expect(error.message).toBe(`${message} [item 0]`);
+		expect(error.httpCode).toBe('409');
+		expect(error.description).toContain(fix);
+		if (/email/.test(message)) expect(error.description).not.toMatch(/workspace/i);
+	});
+
 	it('explains the 5 requests per second limit on 429, with Retry-After', async () => {
 		cmr()
 			.get('/users')

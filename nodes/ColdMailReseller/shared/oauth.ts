@@ -10,10 +10,22 @@ import { invalidInput } from './errors';
 import { showFor } from './descriptions';
 import { checkValue, setBody } from './validation';
 
-const GOOGLE_FIELDS: Array<[name: string, label: string, placeholder: string]> = [
-	['googleOauthRoute', 'OAuth Route', 'e.g. https://yourapp.com/oauth/google'],
-	['clientId', 'Client ID', 'e.g. 1234567890-abc.apps.googleusercontent.com'],
-	['appName', 'App Name', 'e.g. YourApp'],
+const GOOGLE_FIELDS: Array<
+	[name: string, label: string, placeholder: string, description: string]
+> = [
+	[
+		'googleOauthRoute',
+		'OAuth Route',
+		'e.g. https://yourapp.com/oauth/google',
+		'HTTPS URL of your Google OAuth route, used to export the Google mailboxes to your sending platform',
+	],
+	[
+		'clientId',
+		'Client ID',
+		'e.g. 1234567890-abc.apps.googleusercontent.com',
+		'Client ID of your Google OAuth app (CMR validates it)',
+	],
+	['appName', 'App Name', 'e.g. YourApp', 'Name of your Google OAuth app'],
 ];
 
 /** Shown for the operation, and only for `provider` when the operation has a Service Provider. */
@@ -48,12 +60,13 @@ export function googleOauthField(
 			{
 				displayName: 'Settings',
 				name: 'settings',
-				values: GOOGLE_FIELDS.map(([name, displayName, placeholder]) => ({
+				values: GOOGLE_FIELDS.map(([name, displayName, placeholder, description]) => ({
 					displayName,
 					name,
 					type: 'string',
 					default: '',
 					placeholder,
+					description,
 				})),
 			},
 		],
@@ -88,6 +101,8 @@ export function microsoftOauthField(
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. https://yourapp.com/oauth/microsoft',
+						description:
+							'HTTPS URL of your Microsoft OAuth route, used to export the Microsoft mailboxes to your sending platform',
 					},
 				],
 			},

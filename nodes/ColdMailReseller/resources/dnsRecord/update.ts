@@ -7,7 +7,7 @@ import type {
 import { showFor, userIdField } from '../../shared/descriptions';
 import { checkedParameter, setBody } from '../../shared/validation';
 import { domainLocator } from '../domain/fields';
-import { RECORD_HOST_PLACEHOLDER, RECORD_TYPE_OPTIONS } from './fields';
+import { RECORD_HOST_PLACEHOLDER, RECORD_TYPE_DESCRIPTION, RECORD_TYPE_OPTIONS } from './fields';
 import { checkRecord } from './validation';
 
 const displayOptions = showFor('dnsRecord', 'update');
@@ -50,6 +50,7 @@ export const dnsRecordUpdateDescription: INodeProperties[] = [
 		required: true,
 		default: 'TXT',
 		options: RECORD_TYPE_OPTIONS,
+		description: RECORD_TYPE_DESCRIPTION,
 		displayOptions,
 		routing: { send: { type: 'body', property: 'recordType' } },
 	},

@@ -224,6 +224,7 @@ export const mailboxUpdateDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Alice',
+				description: "The mailbox owner's first name, shown as the sender name",
 			},
 			{
 				displayName: 'Last Name',
@@ -231,6 +232,7 @@ export const mailboxUpdateDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Doe',
+				description: "The mailbox owner's last name, shown as the sender name",
 			},
 			{
 				displayName: 'Profile Picture URL',

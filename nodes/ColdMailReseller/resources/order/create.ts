@@ -94,6 +94,7 @@ export const orderCreateDescription: INodeProperties[] = [
 						default: '',
 						required: true,
 						placeholder: 'e.g. alicesender.com',
+						description: 'Domain name to register, without http:// or www',
 					},
 					{
 						displayName: 'Forward To',

@@ -56,6 +56,7 @@ const MAILBOX_VALUES: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Alice',
+		description: "The mailbox owner's first name, shown as the sender name",
 	},
 	{
 		displayName: 'Last Name',
@@ -64,6 +65,7 @@ const MAILBOX_VALUES: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Johnson',
+		description: "The mailbox owner's last name, shown as the sender name",
 	},
 	{
 		displayName: 'Profile Picture URL',

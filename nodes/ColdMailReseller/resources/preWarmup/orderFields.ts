@@ -54,6 +54,7 @@ export function preWarmupOrderFields(
 							required: true,
 							default: '',
 							placeholder: 'e.g. prewarm-acmecorp.com',
+							description: 'Name of a pre-warmed domain listed by Pre-Warmup → Get Many',
 						},
 						{
 							displayName: 'Forward To',

@@ -69,7 +69,7 @@ export const userUpdateDescription: INodeProperties[] = [
 				textField(field, false),
 			),
 			countryField(false),
-			stateField(false, 'updateFields.country'),
+			stateField(false),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
