@@ -144,6 +144,7 @@ const BULK_ROW_VALUES: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
+		description: 'ID of the mailbox to change (from Mailbox → Get Many)',
 	},
 	...TEXT_FIELDS.map(
 		([name, displayName]): INodeProperties => ({
