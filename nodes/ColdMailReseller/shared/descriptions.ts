@@ -63,8 +63,12 @@ export function userIdField(
 	};
 }
 
-/** Return All + Limit for a paginated list (the pagination itself is in route()). */
-export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+/**
+ * Return All + Limit for a paginated list (the pagination itself is in route()). Like every
+ * field factory here without a resource/operation argument, defineResource (or
+ * updateDisplayOptions) adds the displayOptions.
+ */
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -72,7 +76,6 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: showFor(resource, operation),
 		},
 		{
 			displayName: 'Limit',
@@ -81,27 +84,20 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			default: 50,
 			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 			description: 'Max number of results to return',
-			displayOptions: {
-				show: { resource: [resource], operation: [operation], returnAll: [false] },
-			},
+			displayOptions: { show: { returnAll: [false] } },
 			routing: { send: { preSend: [checkLimit] }, output: { maxResults: '={{$value}}' } },
 		},
 	];
 }
 
 /** The Simplify toggle: keeps at most ten of the most used fields. */
-export function simplifyField(
-	resource: string,
-	operation: string | string[],
-	fields: string[],
-): INodeProperties {
+export function simplifyField(fields: string[]): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simple',
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: showFor(resource, operation),
 		routing: { output: { postReceive: [simplifyTo(fields.slice(0, 10))] } },
 	};
 }

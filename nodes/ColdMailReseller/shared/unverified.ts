@@ -46,6 +46,11 @@ export function endpointKeyOf(option: INodePropertyOptions): EndpointKey | undef
  * endpoint has unverified parts (generated from the endpoint table).
  */
 export function withUnverifiedNotices(properties: INodeProperties[]): INodeProperties[] {
+	const present = new Set(
+		properties
+			.filter((property) => property.name === 'unverifiedNotice')
+			.map((property) => JSON.stringify(property.displayOptions)),
+	);
 	return properties.flatMap((property) => {
 		if (property.name !== 'operation' || property.type !== 'options') return [property];
 		const resources = property.displayOptions?.show?.resource ?? [];
@@ -53,6 +58,8 @@ export function withUnverifiedNotices(properties: INodeProperties[]): INodePrope
 			const key = endpointKeyOf(option);
 			const text = key && unverifiedNoticeText(ENDPOINTS[key]);
 			if (!text) return [];
+			const displayOptions = { show: { resource: resources, operation: [option.value] } };
+			if (present.has(JSON.stringify(displayOptions))) return [];
 			const notice: INodeProperties = {
 				displayName: text,
 				name: 'unverifiedNotice',

@@ -427,3 +427,23 @@ export function requireEmailFormat(parameter: string, label: string): PreSendAct
 		return requestOptions;
 	};
 }
+
+/** The domains of a list parameter, trimmed, lower-cased, validated and de-duplicated. */
+export function domainListOf(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	label: string,
+): string[] {
+	return checkedList(context, 'domain', parameter, label);
+}
+
+/** preSend: validates a domain list parameter and sends it as a string array. */
+export function sendDomainList(
+	parameter: string,
+	label: string,
+	property = parameter,
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		return setBody(requestOptions, { [property]: domainListOf(this, parameter, label) });
+	};
+}

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -7,7 +8,7 @@ import type {
 import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { parseJson, setBody } from '../../shared/validation';
-import { domainLocator } from '../domain/fields';
+import { domainLocator } from '../../shared/fields';
 import {
 	DMARC_TAG_OPTIONS,
 	RECORD_HOST_PLACEHOLDER,
@@ -73,7 +74,9 @@ export async function buildRecordsBody(
 
 export const dnsRecordCreateDescription: INodeProperties[] = [
 	userIdField('dnsRecord', 'create', 'dnsRecord.create'),
-	domainLocator('dnsRecord', 'create', { type: 'body', property: 'domain' }),
+	...updateDisplayOptions(showFor('dnsRecord', 'create'), [
+		domainLocator({ type: 'body', property: 'domain' }),
+	]),
 	{
 		displayName: 'Records Input',
 		name: 'recordsInput',

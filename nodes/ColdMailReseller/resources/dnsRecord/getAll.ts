@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -5,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
-import { domainLocator } from '../domain/fields';
+import { domainLocator } from '../../shared/fields';
 
 const displayOptions = showFor('dnsRecord', 'getAll');
 
@@ -42,7 +43,9 @@ export async function splitDnsRecords(
 
 export const dnsRecordGetAllDescription: INodeProperties[] = [
 	userIdField('dnsRecord', 'getAll', 'dnsRecord.getAll'),
-	domainLocator('dnsRecord', 'getAll', { type: 'query', property: 'domain' }),
+	...updateDisplayOptions(showFor('dnsRecord', 'getAll'), [
+		domainLocator({ type: 'query', property: 'domain' }),
+	]),
 	{
 		displayName: 'Options',
 		name: 'options',

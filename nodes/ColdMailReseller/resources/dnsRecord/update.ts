@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -6,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
 import { checkedParameter, setBody } from '../../shared/validation';
-import { domainLocator } from '../domain/fields';
+import { domainLocator } from '../../shared/fields';
 import { RECORD_HOST_PLACEHOLDER, RECORD_TYPE_DESCRIPTION, RECORD_TYPE_OPTIONS } from './fields';
 import { checkRecord } from './validation';
 
@@ -31,7 +32,9 @@ export async function checkUpdatedRecord(
 
 export const dnsRecordUpdateDescription: INodeProperties[] = [
 	userIdField('dnsRecord', 'update', 'dnsRecord.update'),
-	domainLocator('dnsRecord', 'update', { type: 'body', property: 'domain' }),
+	...updateDisplayOptions(showFor('dnsRecord', 'update'), [
+		domainLocator({ type: 'body', property: 'domain' }),
+	]),
 	{
 		displayName: 'Record ID',
 		name: 'recordId',

@@ -1,5 +1,6 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { locatorField, simplifyField } from '../../shared/descriptions';
+import { locatorField, simplifyField, showFor } from '../../shared/descriptions';
 
 /** Fields kept by Simplify on mailbox outputs (`mailboxId`, or `id` when CMR names it so). */
 const SIMPLE_FIELDS = [
@@ -16,7 +17,7 @@ const SIMPLE_FIELDS = [
 ];
 
 export function mailboxSimplifyField(operation: string): INodeProperties {
-	return simplifyField('mailbox', operation, SIMPLE_FIELDS);
+	return updateDisplayOptions(showFor('mailbox', operation), [simplifyField(SIMPLE_FIELDS)])[0];
 }
 
 /** The Mailbox locator (From List / By ID), sent as `mailboxId` where `send` says. */

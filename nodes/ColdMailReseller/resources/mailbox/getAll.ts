@@ -1,5 +1,6 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, userIdField, filtersField } from '../../shared/descriptions';
+import { returnAllAndLimit, userIdField, filtersField, showFor } from '../../shared/descriptions';
 import { sendChecked, sendOneOf } from '../../shared/validation';
 import { mailboxSimplifyField } from './fields';
 
@@ -11,7 +12,7 @@ export const MAILBOX_STATUSES = [
 ];
 
 export const mailboxGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit('mailbox', 'getAll'),
+	...updateDisplayOptions(showFor('mailbox', 'getAll'), returnAllAndLimit()),
 	filtersField('mailbox', 'getAll', [
 		{
 			displayName: 'Status',
@@ -60,6 +61,6 @@ export const mailboxGetAllDescription: INodeProperties[] = [
 
 export const mailboxGetAllForUserDescription: INodeProperties[] = [
 	userIdField('mailbox', 'getAllForUser', 'mailbox.getAllForUser'),
-	...returnAllAndLimit('mailbox', 'getAllForUser'),
+	...updateDisplayOptions(showFor('mailbox', 'getAllForUser'), returnAllAndLimit()),
 	mailboxSimplifyField('getAllForUser'),
 ];

@@ -1,8 +1,9 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { checkedList, setBody } from '../../shared/validation';
-import { domainLocator } from '../domain/fields';
+import { domainLocator } from '../../shared/fields';
 
 const displayOptions = showFor('nameserver', 'update');
 
@@ -33,7 +34,9 @@ export const nameserverUpdateDescription: INodeProperties[] = [
 		displayOptions,
 	},
 	userIdField('nameserver', 'update', 'nameserver.update'),
-	domainLocator('nameserver', 'update', { type: 'query', property: 'domain' }),
+	...updateDisplayOptions(showFor('nameserver', 'update'), [
+		domainLocator({ type: 'query', property: 'domain' }),
+	]),
 	{
 		displayName: 'Nameservers',
 		name: 'nameservers',

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -113,7 +114,7 @@ export const placementTestDescription: INodeProperties[] = [
 
 	// Get Many
 	userIdField(RESOURCE, 'getAll', 'placementTest.getAll'),
-	...returnAllAndLimit(RESOURCE, 'getAll'),
+	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), returnAllAndLimit()),
 	filtersField(RESOURCE, 'getAll', [
 		{
 			displayName: 'Mailbox ID',

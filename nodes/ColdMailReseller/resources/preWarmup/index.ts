@@ -1,5 +1,6 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { paidNotice, returnAllAndLimit, filtersField } from '../../shared/descriptions';
+import { paidNotice, returnAllAndLimit, filtersField, showFor } from '../../shared/descriptions';
 import { SERVICE_PROVIDERS } from '../../shared/orderValidation';
 import { route } from '../../shared/routing';
 import { sendOneOf } from '../../shared/validation';
@@ -35,7 +36,7 @@ export const preWarmupDescription: INodeProperties[] = [
 	},
 
 	// Get Many
-	...returnAllAndLimit(RESOURCE, 'getAll'),
+	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), returnAllAndLimit()),
 	filtersField(RESOURCE, 'getAll', [
 		{
 			displayName: 'Domain Contains',

@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import {
 	locatorField,
@@ -177,7 +178,7 @@ export const subscriptionDescription: INodeProperties[] = [
 	},
 
 	// Get Many
-	...returnAllAndLimit(RESOURCE, 'getAll'),
+	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), returnAllAndLimit()),
 	filtersField(RESOURCE, 'getAll', [
 		{
 			displayName: 'Domain',
@@ -246,7 +247,7 @@ export const subscriptionDescription: INodeProperties[] = [
 			},
 		},
 	]),
-	simplifyField(RESOURCE, 'getAll', SUBSCRIPTION_SIMPLE_FIELDS),
+	updateDisplayOptions(showFor(RESOURCE, 'getAll'), [simplifyField(SUBSCRIPTION_SIMPLE_FIELDS)])[0],
 
 	// Recreate
 	{

@@ -1,8 +1,9 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { userIdField, simplifyField } from '../../shared/descriptions';
+import { userIdField, simplifyField, showFor } from '../../shared/descriptions';
 import { USER_SIMPLE_FIELDS } from './fields';
 
 export const userGetDescription: INodeProperties[] = [
 	userIdField('user', 'get', 'user.get'),
-	simplifyField('user', 'get', USER_SIMPLE_FIELDS),
+	updateDisplayOptions(showFor('user', 'get'), [simplifyField(USER_SIMPLE_FIELDS)])[0],
 ];

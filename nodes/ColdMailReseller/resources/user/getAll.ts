@@ -1,9 +1,10 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, simplifyField, filtersField } from '../../shared/descriptions';
+import { returnAllAndLimit, simplifyField, filtersField, showFor } from '../../shared/descriptions';
 import { USER_SIMPLE_FIELDS } from './fields';
 
 export const userGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit('user', 'getAll'),
+	...updateDisplayOptions(showFor('user', 'getAll'), returnAllAndLimit()),
 	filtersField('user', 'getAll', [
 		{
 			displayName: 'Search',
@@ -15,5 +16,5 @@ export const userGetAllDescription: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'search' } },
 		},
 	]),
-	simplifyField('user', 'getAll', USER_SIMPLE_FIELDS),
+	updateDisplayOptions(showFor('user', 'getAll'), [simplifyField(USER_SIMPLE_FIELDS)])[0],
 ];

@@ -1,6 +1,10 @@
+/**
+ * Field factories used by several resources. They return literal fields without
+ * resource/operation displayOptions: defineResource (shared/resource.ts) adds those.
+ */
 import type { INodeProperties } from 'n8n-workflow';
-import { locatorField, showFor } from '../../shared/descriptions';
-import { mergeExtraBodyFields, sendDomain, sendDomainList } from './validation';
+import { mergeExtraBodyFields } from './bodies';
+import { sendChecked, sendDomainList } from './validation';
 
 /** Fields kept by Simplify on domain outputs. */
 export const DOMAIN_SIMPLE_FIELDS = [
@@ -19,30 +23,34 @@ export const DOMAIN_SIMPLE_FIELDS = [
  * value is trimmed, lower-cased and checked before it is sent.
  */
 export function domainLocator(
-	resource: string,
-	operation: string | string[],
 	send: { type: 'body' | 'query'; property: string },
 	description = 'The domain, from the chosen user’s domains or typed as a name',
 ): INodeProperties {
-	const field = locatorField(resource, operation, {
-		name: 'domainName',
-		displayName: 'Domain',
-		searchListMethod: 'getDomainNames',
-		placeholder: 'e.g. example.com',
-		description,
-	});
 	return {
-		...field,
+		displayName: 'Domain',
+		name: 'domainName',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a domain...',
+				typeOptions: { searchListMethod: 'getDomainNames', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. example.com' },
+		],
 		routing: {
-			send: { ...send, preSend: [sendDomain('domainName', 'Domain', send.type, send.property)] },
+			send: { ...send, preSend: [sendChecked('domain', 'domainName', 'Domain', send)] },
 		},
 	};
 }
 
 /** Several domains: "a.com, b.com" or an expression array, sent as `domains: string[]`. */
 export function domainsField(
-	resource: string,
-	operation: string | string[],
 	description = 'Domain names, separated by commas, or an array from an expression',
 	sendAs: string | null = 'domains',
 ): INodeProperties {
@@ -54,7 +62,6 @@ export function domainsField(
 		default: '',
 		placeholder: 'e.g. example.com, example.org',
 		description,
-		displayOptions: showFor(resource, operation),
 		...(sendAs
 			? {
 					routing: {
