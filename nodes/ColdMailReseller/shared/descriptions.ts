@@ -184,18 +184,13 @@ export function locatorField(
 }
 
 /** The "Filters" collection of a Get Many operation; each option carries its own routing. */
-export function filtersField(
-	resource: string,
-	operation: string,
-	options: INodeProperties[],
-): INodeProperties {
+export function filtersField(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: showFor(resource, operation),
 		options,
 	};
 }

@@ -13,48 +13,50 @@ export const MAILBOX_STATUSES = [
 
 export const mailboxGetAllDescription: INodeProperties[] = [
 	...updateDisplayOptions(showFor('mailbox', 'getAll'), returnAllAndLimit()),
-	filtersField('mailbox', 'getAll', [
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			default: 'ACTIVE',
-			description: 'Return only mailboxes in this state',
-			options: MAILBOX_STATUSES,
-			routing: {
-				send: {
-					preSend: [
-						sendOneOf(
-							'filters.status',
-							'Status',
-							MAILBOX_STATUSES.map((status) => status.value),
-							{ type: 'query', property: 'status' },
-						),
-					],
+	...updateDisplayOptions(showFor('mailbox', 'getAll'), [
+		filtersField([
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'ACTIVE',
+				description: 'Return only mailboxes in this state',
+				options: MAILBOX_STATUSES,
+				routing: {
+					send: {
+						preSend: [
+							sendOneOf(
+								'filters.status',
+								'Status',
+								MAILBOX_STATUSES.map((status) => status.value),
+								{ type: 'query', property: 'status' },
+							),
+						],
+					},
 				},
 			},
-		},
-		{
-			displayName: 'User ID',
-			name: 'userId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
-			description: 'Return only the mailboxes of this user (customer)',
-			routing: {
-				send: {
-					preSend: [
-						sendChecked(
-							'id',
-							'filters.userId',
-							'User ID',
-							{ type: 'query', property: 'userId' },
-							true,
-						),
-					],
+			{
+				displayName: 'User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
+				description: 'Return only the mailboxes of this user (customer)',
+				routing: {
+					send: {
+						preSend: [
+							sendChecked(
+								'id',
+								'filters.userId',
+								'User ID',
+								{ type: 'query', property: 'userId' },
+								true,
+							),
+						],
+					},
 				},
 			},
-		},
+		]),
 	]),
 	mailboxSimplifyField('getAll'),
 ];

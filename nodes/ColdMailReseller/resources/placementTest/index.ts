@@ -115,48 +115,51 @@ export const placementTestDescription: INodeProperties[] = [
 	// Get Many
 	userIdField(RESOURCE, 'getAll', 'placementTest.getAll'),
 	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), returnAllAndLimit()),
-	filtersField(RESOURCE, 'getAll', [
-		{
-			displayName: 'Mailbox ID',
-			name: 'mailboxId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
-			description: 'Return only reports that include this mailbox',
-			routing: {
-				send: {
-					preSend: [
-						sendChecked(
-							'id',
-							'filters.mailboxId',
-							'Mailbox ID',
-							{ type: 'query', property: 'mailboxId' },
-							true,
-						),
-					],
+	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), [
+		filtersField([
+			{
+				displayName: 'Mailbox ID',
+				name: 'mailboxId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
+				description: 'Return only reports that include this mailbox',
+				routing: {
+					send: {
+						preSend: [
+							sendChecked(
+								'id',
+								'filters.mailboxId',
+								'Mailbox ID',
+								{ type: 'query', property: 'mailboxId' },
+								true,
+							),
+						],
+					},
 				},
 			},
-		},
-		{
-			displayName: 'Order ID',
-			name: 'orderId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A',
-			description: 'Return only the report of this placement test (the orderId returned by Create)',
-			routing: {
-				send: {
-					preSend: [
-						sendChecked(
-							'id',
-							'filters.orderId',
-							'Order ID',
-							{ type: 'query', property: 'orderId' },
-							true,
-						),
-					],
+			{
+				displayName: 'Order ID',
+				name: 'orderId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A',
+				description:
+					'Return only the report of this placement test (the orderId returned by Create)',
+				routing: {
+					send: {
+						preSend: [
+							sendChecked(
+								'id',
+								'filters.orderId',
+								'Order ID',
+								{ type: 'query', property: 'orderId' },
+								true,
+							),
+						],
+					},
 				},
 			},
-		},
+		]),
 	]),
 ];

@@ -37,37 +37,39 @@ export const preWarmupDescription: INodeProperties[] = [
 
 	// Get Many
 	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), returnAllAndLimit()),
-	filtersField(RESOURCE, 'getAll', [
-		{
-			displayName: 'Domain Contains',
-			name: 'contains',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. acme',
-			description: 'Return only domains whose name contains this text',
-			routing: { send: { type: 'query', property: 'contains' } },
-		},
-		{
-			displayName: 'Service Provider',
-			name: 'serviceProvider',
-			type: 'options',
-			options: [
-				{ name: 'Google', value: 'GOOGLE' },
-				{ name: 'Microsoft', value: 'MICROSOFT' },
-			],
-			default: 'GOOGLE',
-			description: 'Return only domains of this mail provider',
-			routing: {
-				send: {
-					preSend: [
-						sendOneOf('filters.serviceProvider', 'Service Provider', SERVICE_PROVIDERS, {
-							type: 'query',
-							property: 'serviceProvider',
-						}),
-					],
+	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), [
+		filtersField([
+			{
+				displayName: 'Domain Contains',
+				name: 'contains',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. acme',
+				description: 'Return only domains whose name contains this text',
+				routing: { send: { type: 'query', property: 'contains' } },
+			},
+			{
+				displayName: 'Service Provider',
+				name: 'serviceProvider',
+				type: 'options',
+				options: [
+					{ name: 'Google', value: 'GOOGLE' },
+					{ name: 'Microsoft', value: 'MICROSOFT' },
+				],
+				default: 'GOOGLE',
+				description: 'Return only domains of this mail provider',
+				routing: {
+					send: {
+						preSend: [
+							sendOneOf('filters.serviceProvider', 'Service Provider', SERVICE_PROVIDERS, {
+								type: 'query',
+								property: 'serviceProvider',
+							}),
+						],
+					},
 				},
 			},
-		},
+		]),
 	]),
 
 	// Order

@@ -179,73 +179,75 @@ export const subscriptionDescription: INodeProperties[] = [
 
 	// Get Many
 	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), returnAllAndLimit()),
-	filtersField(RESOURCE, 'getAll', [
-		{
-			displayName: 'Domain',
-			name: 'domain',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. bestpremium.org',
-			description: 'Return only the subscription of this domain',
-			routing: {
-				send: {
-					preSend: [
-						sendChecked(
-							'domain',
-							'filters.domain',
-							'Domain',
-							{ type: 'query', property: 'domain' },
-							true,
-						),
-					],
+	...updateDisplayOptions(showFor(RESOURCE, 'getAll'), [
+		filtersField([
+			{
+				displayName: 'Domain',
+				name: 'domain',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. bestpremium.org',
+				description: 'Return only the subscription of this domain',
+				routing: {
+					send: {
+						preSend: [
+							sendChecked(
+								'domain',
+								'filters.domain',
+								'Domain',
+								{ type: 'query', property: 'domain' },
+								true,
+							),
+						],
+					},
 				},
 			},
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Active', value: 'ACTIVE' },
-				{ name: 'Cancelled', value: 'CANCELLED' },
-				{ name: 'Expired', value: 'EXPIRED' },
-				{ name: 'Past Due', value: 'PAST_DUE' },
-				{ name: 'Renewing', value: 'RENEWING' },
-			],
-			default: 'ACTIVE',
-			description: 'Return only subscriptions in this status',
-			routing: {
-				send: {
-					preSend: [
-						sendOneOf('filters.status', 'Status', SUBSCRIPTION_STATUSES, {
-							type: 'query',
-							property: 'status',
-						}),
-					],
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'ACTIVE' },
+					{ name: 'Cancelled', value: 'CANCELLED' },
+					{ name: 'Expired', value: 'EXPIRED' },
+					{ name: 'Past Due', value: 'PAST_DUE' },
+					{ name: 'Renewing', value: 'RENEWING' },
+				],
+				default: 'ACTIVE',
+				description: 'Return only subscriptions in this status',
+				routing: {
+					send: {
+						preSend: [
+							sendOneOf('filters.status', 'Status', SUBSCRIPTION_STATUSES, {
+								type: 'query',
+								property: 'status',
+							}),
+						],
+					},
 				},
 			},
-		},
-		{
-			displayName: 'Subscription ID',
-			name: 'componentSubscriptionId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1BNTZJG2Q041JWGS3NY9E1BZ9APA',
-			description: 'Return only the subscription with this ID',
-			routing: {
-				send: {
-					preSend: [
-						sendChecked(
-							'id',
-							'filters.componentSubscriptionId',
-							'Subscription ID',
-							{ type: 'query', property: 'componentSubscriptionId' },
-							true,
-						),
-					],
+			{
+				displayName: 'Subscription ID',
+				name: 'componentSubscriptionId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1BNTZJG2Q041JWGS3NY9E1BZ9APA',
+				description: 'Return only the subscription with this ID',
+				routing: {
+					send: {
+						preSend: [
+							sendChecked(
+								'id',
+								'filters.componentSubscriptionId',
+								'Subscription ID',
+								{ type: 'query', property: 'componentSubscriptionId' },
+								true,
+							),
+						],
+					},
 				},
 			},
-		},
+		]),
 	]),
 	updateDisplayOptions(showFor(RESOURCE, 'getAll'), [simplifyField(SUBSCRIPTION_SIMPLE_FIELDS)])[0],
 
