@@ -142,11 +142,7 @@ export interface LocatorOptions {
 }
 
 /** A resource locator (From List / By ID) for a CMR id or domain name. */
-export function locatorField(
-	resource: string,
-	operation: string | string[],
-	options: LocatorOptions,
-): INodeProperties {
+export function locatorField(options: LocatorOptions): INodeProperties {
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -169,7 +165,6 @@ export function locatorField(
 				placeholder: options.placeholder,
 			},
 		],
-		displayOptions: showFor(resource, operation),
 		...(options.send
 			? {
 					routing: {

@@ -26,7 +26,7 @@ export function mailboxLocator(
 	operation: string | string[],
 	send?: { type: 'query' | 'body'; property: string },
 ): INodeProperties {
-	return locatorField(resource, operation, {
+	const field = locatorField({
 		name: 'mailboxId',
 		displayName: 'Mailbox',
 		searchListMethod: 'getMailboxes',
@@ -34,4 +34,5 @@ export function mailboxLocator(
 		description: 'The mailbox, chosen from the list or given by its CMR ID',
 		send,
 	});
+	return { ...field, displayOptions: showFor(resource, operation) };
 }

@@ -99,7 +99,7 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		],
 	},
 	{
-		...locatorField('order', OPERATION, {
+		...locatorField({
 			name: 'subscriptionId',
 			displayName: 'Subscription',
 			searchListMethod: 'getSubscriptions',
@@ -110,7 +110,7 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		displayOptions: showForTarget('subscription'),
 	},
 	{
-		...locatorField('order', OPERATION, {
+		...locatorField({
 			name: 'domainId',
 			displayName: 'Domain',
 			searchListMethod: 'getDomainIds',

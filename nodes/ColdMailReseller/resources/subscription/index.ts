@@ -147,7 +147,7 @@ export const subscriptionDescription: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, 'cancel'),
 	},
 	{
-		...locatorField(RESOURCE, 'cancel', {
+		...locatorField({
 			name: 'subscriptionId',
 			displayName: 'Subscription',
 			searchListMethod: 'getSubscriptions',
