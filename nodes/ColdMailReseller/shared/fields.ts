@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { mergeExtraBodyFields } from './bodies';
+import { locatorField } from './descriptions';
 import { sendChecked, sendDomainList } from './validation';
 
 /** Fields kept by Simplify on domain outputs. */
@@ -88,4 +89,33 @@ export function extraBodyFieldsOption(): INodeProperties {
 		// Runs after the typed fields are in the body, so these keys win.
 		routing: { send: { preSend: [mergeExtraBodyFields('additionalFields.extraBodyFields')] } },
 	};
+}
+
+/** Fields kept by Simplify on mailbox outputs (`mailboxId`, or `id` when CMR names it so). */
+export const MAILBOX_SIMPLE_FIELDS = [
+	'email',
+	'mailboxId|id',
+	'status',
+	'domain',
+	'firstName',
+	'lastName',
+	'userId',
+	'serviceProvider',
+	'warmupStatus',
+	'createdAt',
+];
+
+/** The Mailbox locator (From List / By ID), sent as `mailboxId` where `send` says. */
+export function mailboxLocator(send?: {
+	type: 'query' | 'body';
+	property: string;
+}): INodeProperties {
+	return locatorField({
+		name: 'mailboxId',
+		displayName: 'Mailbox',
+		searchListMethod: 'getMailboxes',
+		placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
+		description: 'The mailbox, chosen from the list or given by its CMR ID',
+		send,
+	});
 }

@@ -447,3 +447,15 @@ export function sendDomainList(
 		return setBody(requestOptions, { [property]: domainListOf(this, parameter, label) });
 	};
 }
+
+/** What an email local part may look like (letters, digits, . _ -, no doubled dot). */
+const LOCAL_PART = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+
+/** Why a username cannot be an email local part, or undefined when it can. */
+export function localPartProblem(username: string): string | undefined {
+	if (username.includes('@')) return 'must not contain "@" (enter only the part before it)';
+	if (!LOCAL_PART.test(username)) {
+		return 'may only contain letters, digits, ".", "_" and "-" (no spaces, no leading, trailing or doubled dot)';
+	}
+	return undefined;
+}
