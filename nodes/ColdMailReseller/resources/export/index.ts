@@ -107,12 +107,12 @@ export const exportDescription = defineResource(
 			fields: [
 				mailboxLocator,
 				{
-					...googleOauthField('export', 'reexportOauth'),
+					...googleOauthField(),
 					description:
 						'For Google mailboxes: the OAuth app to export with. Give either this or Microsoft OAuth, matching the mailbox.',
 				},
 				{
-					...microsoftOauthField('export', 'reexportOauth'),
+					...microsoftOauthField(),
 					description:
 						'For Microsoft mailboxes: the OAuth route to export with. Give either this or Google OAuth, matching the mailbox.',
 				},

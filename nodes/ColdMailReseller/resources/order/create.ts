@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -119,8 +120,8 @@ export const orderCreateDescription: INodeProperties[] = [
 	},
 	...mailboxesFields('create'),
 	serviceProviderField('create', 'Workspace provider of the mailboxes'),
-	googleOauthField('order', 'create', true),
-	microsoftOauthField('order', 'create', true),
+	updateDisplayOptions(showFor('order', 'create'), [googleOauthField(true)])[0],
+	updateDisplayOptions(showFor('order', 'create'), [microsoftOauthField(true)])[0],
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

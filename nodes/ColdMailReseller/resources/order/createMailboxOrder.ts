@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -136,9 +137,9 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		OPERATION,
 		"Provider of the subscription's mailboxes: decides which OAuth settings apply. Not sent: CMR takes the provider from the subscription.",
 	),
-	googleOauthField('order', OPERATION, true),
+	updateDisplayOptions(showFor('order', OPERATION), [googleOauthField(true)])[0],
 	{
-		...microsoftOauthField('order', OPERATION, true),
+		...updateDisplayOptions(showFor('order', OPERATION), [microsoftOauthField(true)])[0],
 		description:
 			'OAuth route used to export the Microsoft mailboxes. Unverified: CMR documents microsoftOauthRoute for Create Domain and Mailbox Order, not for this endpoint; it is sent the same way here.',
 	},
