@@ -52,6 +52,8 @@ export interface OperationSpec {
 	permanent?: string;
 	/** Changes to the generated User locator (e.g. its description). */
 	user?: Partial<INodeProperties>;
+	/** Fields shown above the User locator (e.g. the Confirm choice of a paid order). */
+	lead?: INodeProperties[];
 	/** The operation's fields, literal, shown only for this operation. */
 	fields?: INodeProperties[];
 }
@@ -149,6 +151,7 @@ export function defineResource(
 			...(endpoint.destructive
 				? [permanentNotice(resource, operation, spec.permanent ?? PERMANENT_DEFAULT)]
 				: []),
+			...updateDisplayOptions(showFor(resource, operation), spec.lead ?? []),
 			...(endpoint.userId === 'none' ? [] : [userIdField(resource, operation, key, spec.user)]),
 			...updateDisplayOptions(showFor(resource, operation), spec.fields ?? []),
 		];

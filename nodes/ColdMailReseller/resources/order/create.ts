@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { paidNotice, showFor, userIdField } from '../../shared/descriptions';
+import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
 import {
@@ -16,7 +16,7 @@ import {
 	isHostname,
 	setBody,
 } from '../../shared/validation';
-import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
+import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 
 const displayOptions = showFor('order', 'create');
@@ -69,10 +69,8 @@ export async function buildDomainOrderBody(
 	return setBody(requestOptions, { domains, mailboxes });
 }
 
-export const orderCreateDescription: INodeProperties[] = [
-	paidNotice('order', 'create'),
-	...confirmFields('create'),
-	userIdField('order', 'create', 'order.create'),
+/** The fields of Create Domain and Mailbox Order, below the Confirm choice and the User (see index.ts). */
+export const orderCreateFields: INodeProperties[] = [
 	{
 		displayName: 'Domains',
 		name: 'domains',

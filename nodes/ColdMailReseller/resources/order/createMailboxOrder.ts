@@ -5,11 +5,11 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { locatorField, paidNotice, showFor, userIdField } from '../../shared/descriptions';
+import { locatorField, showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
 import { booleanRouting, isBlank, setBody } from '../../shared/validation';
-import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
+import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 
 const OPERATION = 'createMailboxOrder';
@@ -73,10 +73,8 @@ export async function checkMailboxOrderTarget(
 	return requestOptions;
 }
 
-export const orderCreateMailboxOrderDescription: INodeProperties[] = [
-	paidNotice('order', OPERATION),
-	...confirmFields(OPERATION),
-	userIdField('order', OPERATION, 'order.createMailboxOrder'),
+/** The fields of Create Mailbox Order, below the Confirm choice and the User (see index.ts). */
+export const orderCreateMailboxOrderFields: INodeProperties[] = [
 	{
 		displayName: 'Add Mailboxes To',
 		name: 'addTo',
