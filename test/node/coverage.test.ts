@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
 import { ENDPOINTS, type CmrEndpoint } from '../../nodes/ColdMailReseller/shared/endpoints';
 import reference from '../fixtures/cmr-endpoints.json';
-import { listOperations, renderReadme } from '../../scripts/operations-table';
+import { checkReadme, listOperations, renderReadme } from '../../scripts/operations-table';
 import { readmeText } from '../fixtures/readme';
 import { isRouteInferred, unverifiedItems } from '../../nodes/ColdMailReseller/shared/unverified';
 
@@ -83,6 +85,16 @@ describe('Endpoint coverage', () => {
 
 	it('keeps the README operations table and unverified list in sync with the node', () => {
 		expect(renderReadme(readmeText, description, ENDPOINTS, unverifiedItems)).toBe(readmeText);
+	});
+
+	it('the generator in --check mode (run by CI after the build) finds README.md up to date', () => {
+		const root = join(__dirname, '../..');
+		const run = spawnSync(process.execPath, ['scripts/operations-table.js', '--check'], {
+			cwd: root,
+			encoding: 'utf8',
+		});
+		expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+		expect(checkReadme(readmeText, description, ENDPOINTS, unverifiedItems)).toBeUndefined();
 	});
 });
 
