@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
-import { ENDPOINTS } from '../shared/endpoints';
 import { hasNextPage, listItemsOf } from '../shared/routing';
 import { cmrApiRequest } from '../shared/transport';
 
@@ -11,9 +10,8 @@ export async function getUsers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const endpoint = ENDPOINTS['user.getAll'];
 	const qs: IDataObject = { page, limit: MAX_PAGE_SIZE, ...(filter ? { search: filter } : {}) };
-	const { data, body } = await cmrApiRequest.call(this, endpoint.method, endpoint.path, qs);
+	const { data, body } = await cmrApiRequest.call(this, 'user.getAll', qs);
 	const users = listItemsOf(data);
 	return {
 		results: users.map((user) => {

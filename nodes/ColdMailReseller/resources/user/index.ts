@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { filtersField, returnAllAndLimit, simplifyField } from '../../shared/descriptions';
-import { ENDPOINTS } from '../../shared/endpoints';
 import { defineResource } from '../../shared/resource';
 import { deletedResult } from '../../shared/routing';
 import { cmrApiRequest } from '../../shared/transport';
@@ -33,8 +32,7 @@ async function mergeWithCurrentProfile(
 	const updates = (requestOptions.body as IDataObject) ?? {};
 	if (!(this.getNodeParameter('mergeWithCurrent', true) as boolean)) return requestOptions;
 	const userId = checkedParameter(this, 'id', 'userId', 'User');
-	const endpoint = ENDPOINTS['user.get'];
-	const { data } = await cmrApiRequest.call(this, endpoint.method, endpoint.path, { userId });
+	const { data } = await cmrApiRequest.call(this, 'user.get', { userId });
 	const current = (data ?? {}) as IDataObject;
 	const merged = Object.fromEntries(
 		PROFILE_FIELDS.filter((field) => current[field] !== undefined && current[field] !== null).map(
