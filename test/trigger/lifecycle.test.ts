@@ -1,14 +1,12 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { HookContext } from 'n8n-core';
 import { DEDUPE_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/dedupe';
-import { ACTIVATIONS_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/webhookLifecycle';
+import { LEGACY_ACTIVATIONS_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/webhookLifecycle';
 import {
 	API_KEY,
 	BASE_URL,
 	PRODUCTION_URL,
-	TEST_URL,
 	defaultCredentials,
 	makeTriggerEnv,
 	triggerNode,
@@ -16,7 +14,6 @@ import {
 
 const CMR_HOST = 'https://cmr.test';
 const LIST_PATH = '/api/v1/integration/users/list';
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 const methods = triggerNode.webhookMethods.default;
 
@@ -56,9 +53,7 @@ async function activate(ctx: HookContext): Promise<void> {
 	}
 }
 
-function records(staticData: IDataObject): IDataObject | undefined {
-	return staticData[ACTIVATIONS_STATIC_KEY] as IDataObject | undefined;
-}
+const LEGACY_RECORD = { [PRODUCTION_URL]: { url: PRODUCTION_URL, apiKeyCheck: 'accepted' } };
 
 describe('checkExists', () => {
 	it('returns false (nothing can be registered on CMR), so create runs on every activation', async () => {
@@ -69,19 +64,13 @@ describe('checkExists', () => {
 });
 
 describe('create', () => {
-	it('checks the key with GET /users/list?page=1&limit=1 and records the activated URL', async () => {
+	it('checks the key with GET /users/list?page=1&limit=1, storing nothing (and dropping old activation records)', async () => {
 		const scope = mockList(200, { status: 200, message: 'Success', data: [] });
 		const env = makeTriggerEnv({ events: ['*'] });
+		env.nodeStaticData()[LEGACY_ACTIVATIONS_STATIC_KEY] = LEGACY_RECORD;
 		await activate(env.hook());
 		expect(scope.isDone()).toBe(true);
-
-		const record = records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject;
-		expect(record).toEqual({
-			url: PRODUCTION_URL,
-			activatedAt: expect.stringMatching(ISO),
-			environment: 'production',
-			apiKeyCheck: 'accepted',
-		});
+		expect(env.nodeStaticData()).toEqual({});
 	});
 
 	it('sends the sandbox header for a sandbox credential and ignores a trailing slash in the base URL', async () => {
@@ -96,9 +85,6 @@ describe('create', () => {
 		);
 		expect(await methods.create.call(env.hook())).toBe(true);
 		expect(scope.isDone()).toBe(true);
-		expect((records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject).environment).toBe(
-			'sandbox',
-		);
 	});
 
 	it('fails activation with a clear message when CMR rejects the key (401), without the key', async () => {
@@ -124,7 +110,6 @@ describe('create', () => {
 			stack: error.stack,
 		});
 		expect(everything).not.toContain(API_KEY);
-		expect(records(env.nodeStaticData())).toBeUndefined();
 	});
 
 	it('fails on 403 too', async () => {
@@ -150,10 +135,9 @@ describe('create', () => {
 		const ctx = env.hook();
 		const warnings = silenceLogger(ctx);
 		expect(await methods.create.call(ctx)).toBe(true);
-		const record = records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject;
-		expect(record.apiKeyCheck).toContain('HTTP 500: Internal Server Error');
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain('API key not checked');
+		expect(warnings[0]).toContain('HTTP 500: Internal Server Error');
 		expect(warnings[0]).not.toContain(API_KEY);
 	});
 
@@ -165,35 +149,17 @@ describe('create', () => {
 		expect(await methods.create.call(ctx)).toBe(true);
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain('could not reach https://cmr.test/api/v1/integration');
-		expect((records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject).apiKeyCheck).toMatch(
-			/^not checked: /,
-		);
-	});
-
-	it('records the Test URL separately when the editor listens for a test event', async () => {
-		mockList(200, { status: 200, message: 'Success', data: [] });
-		mockList(200, { status: 200, message: 'Success', data: [] });
-		const env = makeTriggerEnv({ events: ['*'] });
-		await methods.create.call(env.hook('activate'));
-		await methods.create.call(env.hook('manual', { isTest: true }));
-		expect(Object.keys(records(env.nodeStaticData()) ?? {})).toEqual([PRODUCTION_URL, TEST_URL]);
-
-		// Stopping the test listener leaves the production record alone.
-		expect(await methods.delete.call(env.hook('manual', { isTest: true }))).toBe(true);
-		expect(Object.keys(records(env.nodeStaticData()) ?? {})).toEqual([PRODUCTION_URL]);
 	});
 });
 
 describe('delete', () => {
-	it('removes the record and returns true, keeping the dedupe memory', async () => {
-		mockList(200, { status: 200, message: 'Success', data: [] });
+	it('returns true without calling CMR, dropping old activation records and keeping the dedupe memory', async () => {
 		const env = makeTriggerEnv({ events: ['*'] });
-		await activate(env.hook());
+		env.nodeStaticData()[LEGACY_ACTIVATIONS_STATIC_KEY] = LEGACY_RECORD;
 		env.nodeStaticData()[DEDUPE_STATIC_KEY] = ['E1'];
 
 		expect(await methods.delete.call(env.hook())).toBe(true);
-		expect(records(env.nodeStaticData())).toBeUndefined();
-		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toEqual(['E1']);
+		expect(env.nodeStaticData()).toEqual({ [DEDUPE_STATIC_KEY]: ['E1'] });
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
