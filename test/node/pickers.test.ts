@@ -1,10 +1,9 @@
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeTypes } from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
-import { BASE_URL, PROD_HEADER_VALUE, additionalDataFor } from '../helpers/harness';
+import { BASE_URL, PROD_HEADER_VALUE, additionalDataFor, USER_ID } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const nodeType = new ColdMailReseller();
 
 /** n8n-core's real LoadOptionsContext, as the editor uses it for dropdowns and list search. */

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { useNock } from '../helpers/nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { HookContext } from 'n8n-core';
 import { DEDUPE_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/dedupe';
@@ -17,19 +18,7 @@ const LIST_PATH = '/api/v1/integration/users/list';
 
 const methods = triggerNode.webhookMethods.default;
 
-beforeAll(() => {
-	if (!nock.isActive()) nock.activate();
-	nock.disableNetConnect();
-});
-
-afterEach(() => {
-	nock.cleanAll();
-});
-
-afterAll(() => {
-	nock.enableNetConnect();
-	nock.restore();
-});
+useNock();
 
 function mockList(status: number, body: unknown, header = 'cmr-x-api-key', key = API_KEY) {
 	return nock(CMR_HOST, { reqheaders: { [header]: key } })
