@@ -52,6 +52,37 @@ describe('Pickers (list search and dropdowns)', () => {
 		});
 	});
 
+	it('lists subscriptions for the Subscription picker (domain, status, mailboxes), filtered by the typed text', async () => {
+		cmr()
+			.get('/subscriptions')
+			.query({ page: 2, limit: 100 })
+			.reply(
+				200,
+				envelope({
+					subscriptions: [
+						{
+							subscriptionId: 'SUB1',
+							domain: 'acme.io',
+							subscriptionStatus: 'ACTIVE',
+							totalMailboxQuantity: 3,
+						},
+						{ subscriptionId: 'SUB2', domain: 'other.io', subscriptionStatus: 'CANCELLED' },
+						{ id: 'SUB3', domain: 'acme-two.io', subscriptionStatus: 'PAST_DUE' },
+					],
+					pagination: { currentPage: 2, totalPages: 3 },
+				}),
+			);
+		const context = pickerContext({ resource: 'subscription', operation: 'cancel' });
+		const result = await nodeType.methods.listSearch.getSubscriptions.call(context, 'ACME', '2');
+		expect(result).toEqual({
+			results: [
+				{ name: 'acme.io (ACTIVE, 3 mailboxes)', value: 'SUB1' },
+				{ name: 'acme-two.io (PAST_DUE, ? mailboxes)', value: 'SUB3' },
+			],
+			paginationToken: '3',
+		});
+	});
+
 	it("lists the chosen user's mailboxes, filtered by the typed text", async () => {
 		cmr()
 			.get('/mailboxes/single')
