@@ -119,3 +119,26 @@ export function mailboxLocator(send?: {
 		send,
 	});
 }
+
+/** A stored platform credential's ID (Platform Credential → Create or Get Many), checked and sent. */
+export function credentialIdField(
+	type: 'query' | 'body',
+	description = 'The stored platform credential, from Create or Get Many',
+): INodeProperties {
+	return {
+		displayName: 'Credential ID',
+		name: 'credentialId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. A1B2C3D4E5F6G7H8',
+		description,
+		routing: {
+			send: {
+				preSend: [
+					sendChecked('id', 'credentialId', 'Credential ID', { type, property: 'credentialId' }),
+				],
+			},
+		},
+	};
+}

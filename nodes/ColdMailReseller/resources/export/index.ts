@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { locatorField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
+import { credentialIdField } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
-import { sendChecked, sendList } from '../../shared/validation';
+import { sendList } from '../../shared/validation';
 
 /** The OAuth re-export needs the provider config of the mailbox: Google or Microsoft, not both. */
 async function requireOneOauthProvider(
@@ -69,26 +70,10 @@ export const exportDescription = defineResource(
 			required: { credentialId: 'Credential ID' },
 			preSend: [sendList('mailboxIds', 'componentMailboxIds', 'Mailbox IDs')],
 			fields: [
-				{
-					displayName: 'Credential ID',
-					name: 'credentialId',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'e.g. A1B2C3D4E5F6G7H8',
-					description:
-						'The stored platform credential to export to, from Platform Credential → Create or Get Many',
-					routing: {
-						send: {
-							preSend: [
-								sendChecked('id', 'credentialId', 'Credential ID', {
-									type: 'body',
-									property: 'credentialId',
-								}),
-							],
-						},
-					},
-				},
+				credentialIdField(
+					'body',
+					'The stored platform credential to export to, from Platform Credential → Create or Get Many',
+				),
 				{
 					displayName: 'Mailbox IDs',
 					name: 'mailboxIds',

@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { credentialIdField } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
 import { deletedResult } from '../../shared/routing';
 import { type ValueKind, requireSomethingToUpdate, sendChecked } from '../../shared/validation';
@@ -190,27 +191,7 @@ export const platformCredentialDescription = defineResource(
 			postReceive: [deletedResult('credentialId')],
 			permanent:
 				'Deleting a platform credential is permanent and its credential ID stops working. To change a login, use Update instead: it keeps the ID.',
-			fields: [
-				{
-					displayName: 'Credential ID',
-					name: 'credentialId',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'e.g. A1B2C3D4E5F6G7H8',
-					description: 'The stored platform credential, from Create or Get Many',
-					routing: {
-						send: {
-							preSend: [
-								sendChecked('id', 'credentialId', 'Credential ID', {
-									type: 'query',
-									property: 'credentialId',
-								}),
-							],
-						},
-					},
-				},
-			],
+			fields: [credentialIdField('query')],
 		},
 		getAll: {
 			list: 'all',
@@ -219,51 +200,13 @@ export const platformCredentialDescription = defineResource(
 		getWorkspaces: {
 			required: { credentialId: 'Credential ID' },
 			list: 'all',
-			fields: [
-				{
-					displayName: 'Credential ID',
-					name: 'credentialId',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'e.g. A1B2C3D4E5F6G7H8',
-					description: 'The stored platform credential, from Create or Get Many',
-					routing: {
-						send: {
-							preSend: [
-								sendChecked('id', 'credentialId', 'Credential ID', {
-									type: 'query',
-									property: 'credentialId',
-								}),
-							],
-						},
-					},
-				},
-			],
+			fields: [credentialIdField('query')],
 		},
 		update: {
 			required: { credentialId: 'Credential ID' },
 			preSend: [requireSomethingToUpdate],
 			fields: [
-				{
-					displayName: 'Credential ID',
-					name: 'credentialId',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'e.g. A1B2C3D4E5F6G7H8',
-					description: 'The stored platform credential, from Create or Get Many',
-					routing: {
-						send: {
-							preSend: [
-								sendChecked('id', 'credentialId', 'Credential ID', {
-									type: 'query',
-									property: 'credentialId',
-								}),
-							],
-						},
-					},
-				},
+				credentialIdField('query'),
 				{
 					displayName: 'Update Fields',
 					name: 'updateFields',
