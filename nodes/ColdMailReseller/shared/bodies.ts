@@ -1,32 +1,37 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	PreSendAction,
-} from 'n8n-workflow';
-import { invalidInput } from './errors';
-import { parseJson, setBody } from './validation';
-
 /**
- * preSend: merges Additional Fields → Extra Body Fields (a JSON object) into the body, so
- * an inferred request body can be adapted to the live API without a node update. Extra
- * fields win over the typed ones.
+ * Where a value goes in the request: body fields and query/body paths. Checks live in
+ * validation.ts; resource body builders (resources/<resource>/*.ts) use these to place what
+ * they checked.
  */
-export function mergeExtraBodyFields(
-	parameter = 'additionalFields.extraBodyFields',
-): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const raw = this.getNodeParameter(parameter, '');
-		if (raw === '' || raw === undefined || raw === null) return requestOptions;
-		const extra = parseJson(this, raw, 'Extra Body Fields');
-		if (!extra || typeof extra !== 'object' || Array.isArray(extra)) {
-			throw invalidInput(
-				this.getNode(),
-				this.getItemIndex(),
-				'Extra Body Fields must be a JSON object',
-				'Enter an object such as {"tlds": ["com", "io"]}; its keys are added to the request body.',
-			);
-		}
-		return setBody(requestOptions, extra as IDataObject);
-	};
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+/** Where a checked value goes: `body.<property>` or `qs.<property>` (dots nest, as in n8n routing). */
+export interface SendTarget {
+	type: 'body' | 'query';
+	property: string;
+}
+
+export function place(requestOptions: IHttpRequestOptions, target: SendTarget, value: unknown) {
+	const key = target.type === 'body' ? 'body' : 'qs';
+	const root: IDataObject = { ...((requestOptions[key] as IDataObject) ?? {}) };
+	const path = target.property.split('.');
+	let holder = root;
+	for (const part of path.slice(0, -1)) {
+		const next = holder[part];
+		holder = holder[part] = next && typeof next === 'object' ? { ...(next as IDataObject) } : {};
+	}
+	const last = path[path.length - 1];
+	if (value === undefined) delete holder[last];
+	else holder[last] = value as string;
+	requestOptions[key] = root;
+	return requestOptions;
+}
+
+/** Sets a body field, creating the body object if needed. */
+export function setBody(
+	requestOptions: IHttpRequestOptions,
+	fields: IDataObject,
+): IHttpRequestOptions {
+	requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...fields };
+	return requestOptions;
 }

@@ -3,9 +3,9 @@
  * resource/operation displayOptions: defineResource (shared/resource.ts) adds those.
  */
 import type { INodeProperties } from 'n8n-workflow';
-import { mergeExtraBodyFields } from './bodies';
 import { locatorField } from './descriptions';
 import { sendChecked, sendDomainList } from './validation';
+import { mergeExtraBodyFields } from './validation';
 
 /** Fields kept by Simplify on domain outputs. */
 export const DOMAIN_SIMPLE_FIELDS = [

@@ -7,7 +7,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { invalidInput } from './errors';
-import { checkValue, setBody } from './validation';
+import { checkValue } from './validation';
+import { setBody } from './bodies';
 
 const GOOGLE_FIELDS: Array<
 	[name: string, label: string, placeholder: string, description: string]

@@ -8,7 +8,7 @@ import { invalidInput } from '../../shared/errors';
 import { domainLocator } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
 import { deletedResult } from '../../shared/routing';
-import { checkedParameter, parseJson, sendChecked, setBody } from '../../shared/validation';
+import { checkedParameter, parseJson, sendChecked } from '../../shared/validation';
 import {
 	DMARC_TAG_OPTIONS,
 	RECORD_HOST_PLACEHOLDER,
@@ -16,6 +16,7 @@ import {
 	RECORD_TYPE_OPTIONS,
 	checkRecord,
 } from './records';
+import { setBody } from '../../shared/bodies';
 
 function recordsIn(value: unknown): IDataObject[] {
 	return Array.isArray(value)

@@ -22,8 +22,8 @@ import {
 	isBlank,
 	isEmail,
 	sendChecked,
-	setBody,
 } from '../../shared/validation';
+import { setBody } from '../../shared/bodies';
 
 const DOMAINS = { domains: 'Domain Names' };
 const DOMAIN = { domainName: 'Domain' };

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { defineResource } from '../../shared/resource';
-import { isBlank, parseJson, setBody } from '../../shared/validation';
+import { isBlank, parseJson } from '../../shared/validation';
 import { invalidInput } from '../../shared/errors';
+import { setBody } from '../../shared/bodies';
 
 /** Optional `details`: any JSON value, given as text or by an expression. */
 async function sendDetails(

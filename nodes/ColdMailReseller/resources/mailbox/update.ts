@@ -10,10 +10,10 @@ import {
 	checkedParameter,
 	isHttpUrl,
 	parseJson,
-	setBody,
 	localPartProblem,
 } from '../../shared/validation';
 import { mailboxLocator } from '../../shared/fields';
+import { setBody } from '../../shared/bodies';
 
 const TEXT_FIELDS: Array<[name: string, label: string]> = [
 	['userName', 'Username'],

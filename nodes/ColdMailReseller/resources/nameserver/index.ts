@@ -1,8 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { defineResource } from '../../shared/resource';
 import { invalidInput } from '../../shared/errors';
-import { checkedList, setBody } from '../../shared/validation';
+import { checkedList } from '../../shared/validation';
 import { domainLocator } from '../../shared/fields';
+import { setBody } from '../../shared/bodies';
 
 /** Two or more nameserver host names, trimmed, lower-cased and de-duplicated. */
 export async function checkNameservers(

@@ -14,10 +14,10 @@ import {
 	checkWholeNumber,
 	isBlank,
 	isHostname,
-	setBody,
 } from '../../shared/validation';
 import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
+import { setBody } from '../../shared/bodies';
 
 const displayOptions = showFor('order', 'create');
 

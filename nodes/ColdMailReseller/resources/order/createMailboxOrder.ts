@@ -8,9 +8,10 @@ import type {
 import { locatorField, showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
-import { booleanRouting, isBlank, setBody } from '../../shared/validation';
+import { booleanRouting, isBlank } from '../../shared/validation';
 import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
+import { setBody } from '../../shared/bodies';
 
 const OPERATION = 'createMailboxOrder';
 const displayOptions = showFor('order', OPERATION);

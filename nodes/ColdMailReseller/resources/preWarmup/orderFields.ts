@@ -8,7 +8,8 @@ import type {
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
 import { checkProviderOauth } from '../../shared/orderValidation';
-import { booleanRouting, checkValue, isBlank, setBody } from '../../shared/validation';
+import { booleanRouting, checkValue, isBlank } from '../../shared/validation';
+import { setBody } from '../../shared/bodies';
 
 /**
  * The fields of a pre-warmup order: `{order: [{domain, forwardTo?}], serviceProvider,

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import { setBody } from '../../shared/validation';
+import { setBody } from '../../shared/bodies';
 
 type Kind = 'count' | 'rate' | 'seconds' | 'boolean';
 
