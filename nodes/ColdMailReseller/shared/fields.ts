@@ -4,8 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { locatorField } from './descriptions';
-import { sendChecked, sendDomainList } from './validation';
-import { mergeExtraBodyFields } from './validation';
+import { mergeExtraBodyFields, sendChecked, sendDomainList } from './validation';
 
 /** Fields kept by Simplify on domain outputs. */
 export const DOMAIN_SIMPLE_FIELDS = [
