@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
 import type { EndpointKey } from '../shared/endpoints';
-import { hasNextPage, listItemsOf } from '../shared/routing';
+import { listItemsOf } from '../shared/output';
+import { hasNextPage } from '../shared/routing';
 import { cmrApiRequest } from '../shared/transport';
 
 /**

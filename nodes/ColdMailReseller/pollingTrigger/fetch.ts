@@ -1,7 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
 import type { EndpointKey } from '../shared/endpoints';
-import { hasNextPage, listItemsOf, MAX_PAGES } from '../shared/routing';
+import { listItemsOf } from '../shared/output';
+import { hasNextPage, MAX_PAGES } from '../shared/routing';
 import { cmrApiRequest } from '../shared/transport';
 import type { ListName } from './kinds';
 

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
-import { simplifyTo } from './routing';
+import { simplifyTo } from './output';
 import { checkLimit, sendChecked } from './validation';
 
 /** displayOptions for one operation of one resource. */

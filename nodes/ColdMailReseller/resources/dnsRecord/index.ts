@@ -7,7 +7,7 @@ import type {
 import { invalidInput } from '../../shared/errors';
 import { domainLocator } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
-import { deletedResult } from '../../shared/routing';
+import { deletedResult } from '../../shared/output';
 import { checkedParameter, parseJson, sendChecked } from '../../shared/validation';
 import {
 	DMARC_TAG_OPTIONS,

@@ -2,7 +2,7 @@ import { filtersField, returnAllAndLimit, simplifyField } from '../../shared/des
 import { MAILBOX_SIMPLE_FIELDS, mailboxLocator } from '../../shared/fields';
 import { buildMailboxUpdateBody, mailboxUpdateFields } from './update';
 import { defineResource } from '../../shared/resource';
-import { deletedResult } from '../../shared/routing';
+import { deletedResult } from '../../shared/output';
 import { sendChecked, sendOneOf } from '../../shared/validation';
 
 export const MAILBOX_STATUSES = [

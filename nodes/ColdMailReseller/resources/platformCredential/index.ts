@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { credentialIdField } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
-import { deletedResult } from '../../shared/routing';
+import { deletedResult } from '../../shared/output';
 import { type ValueKind, requireSomethingToUpdate, sendChecked } from '../../shared/validation';
 
 /** Optional platform settings, sent as `metadata.<name>`. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { filtersField, returnAllAndLimit, simplifyField } from '../../shared/descriptions';
 import { defineResource } from '../../shared/resource';
-import { deletedResult } from '../../shared/routing';
+import { deletedResult } from '../../shared/output';
 import { cmrApiRequest } from '../../shared/transport';
 import {
 	checkedParameter,

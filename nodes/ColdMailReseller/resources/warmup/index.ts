@@ -1,6 +1,6 @@
 import { mailboxLocator } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
-import { deletedResult } from '../../shared/routing';
+import { deletedResult } from '../../shared/output';
 import { buildWarmupSettingsBody, warmupSettingsField } from './settings';
 
 const MAILBOX = { mailboxId: 'Mailbox' };
