@@ -3,8 +3,13 @@
  *
  * Layout: every resource lives in `resources/<resource>/index.ts`, which declares its Operation
  * selector (literal, so n8n's lint checks it) and, per operation, its checks and literal fields.
- * A sibling file exists only for a large body builder or field set (e.g. `order/mailboxes.ts`).
- * Checks shared by several resources live in `shared/` (validation.ts: values; bodies.ts: bodies).
+ * A sibling file exists only for a large body builder and the fields it reads, named after what
+ * it builds: dnsRecord/records.ts, mailbox/update.ts, order/create.ts, order/createMailboxOrder.ts,
+ * order/mailboxes.ts (with order/fields.ts, fields of both order operations),
+ * preWarmup/orderFields.ts (also used by Sandbox), user/profile.ts, warmup/settings.ts.
+ * Shared by several resources, in `shared/`: value checks (validation.ts), where values go in
+ * the request (bodies.ts), field factories (fields.ts, descriptions.ts, oauth.ts), the request
+ * and pagination (routing.ts), answer shaping (output.ts) and one-off calls (transport.ts).
  *
  * Everything the endpoint table (shared/endpoints.ts) already says is derived here, from the
  * endpoint key `<resource>.<operation value>`:
