@@ -25,7 +25,8 @@
  *   3. add its entry to the resource's `operations`: `required` labels, extra `preSend`
  *      checks or body builders, `postReceive`, `list`, and its literal `fields`
  *      (without displayOptions for resource/operation: the builder adds them);
- *   4. run `node scripts/operations-table.js` to regenerate the README table.
+ *   4. run `npm run build && node scripts/operations-table.js` to regenerate the README table
+ *      (`--check` only verifies it; the coverage test does too).
  */
 import {
 	updateDisplayOptions,
