@@ -141,3 +141,16 @@ export function credentialIdField(
 		},
 	};
 }
+
+/** Several mailbox IDs: "a, b" or an expression array (a preSend sends them checked). */
+export function mailboxIdsField(description: string): INodeProperties {
+	return {
+		displayName: 'Mailbox IDs',
+		name: 'mailboxIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR, 4X9K1L7N2P5Q8R3S6T0U',
+		description,
+	};
+}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { locatorField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
-import { credentialIdField } from '../../shared/fields';
+import { credentialIdField, mailboxIdsField } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
 import { sendList } from '../../shared/validation';
 
@@ -74,16 +74,9 @@ export const exportDescription = defineResource(
 					'body',
 					'The stored platform credential to export to, from Platform Credential → Create or Get Many',
 				),
-				{
-					displayName: 'Mailbox IDs',
-					name: 'mailboxIds',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR, 4X9K1L7N2P5Q8R3S6T0U',
-					description:
-						'Active mailboxes to export, separated by commas, or an array from an expression. Do not re-queue a mailbox whose export is in progress.',
-				},
+				mailboxIdsField(
+					'Active mailboxes to export, separated by commas, or an array from an expression. Do not re-queue a mailbox whose export is in progress.',
+				),
 			],
 		},
 		reexportOauth: {

@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { returnAllAndLimit, filtersField } from '../../shared/descriptions';
+import { mailboxIdsField } from '../../shared/fields';
 import { defineResource } from '../../shared/resource';
 import { booleanRouting, sendChecked, sendList } from '../../shared/validation';
 
@@ -63,16 +64,9 @@ export const placementTestDescription = defineResource(
 		create: {
 			preSend: [sendList('mailboxIds', 'mailboxIds', 'Mailbox IDs')],
 			fields: [
-				{
-					displayName: 'Mailbox IDs',
-					name: 'mailboxIds',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR, 4X9K1L7N2P5Q8R3S6T0U',
-					description:
-						'Active mailboxes with SMTP credentials to test, separated by commas, or an array from an expression',
-				},
+				mailboxIdsField(
+					'Active mailboxes with SMTP credentials to test, separated by commas, or an array from an expression',
+				),
 				{
 					displayName: 'Additional Fields',
 					name: 'additionalFields',
