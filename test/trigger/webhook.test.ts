@@ -1,8 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { MAX_BODY_BYTES } from '../../nodes/ColdMailReseller/trigger/delivery';
+import type { StoredBucket } from '../../nodes/ColdMailReseller/trigger/dedupe';
 import {
+	DEDUPE_BUCKET_SIZE,
 	DEDUPE_MAX_EVENT_IDS,
+	DEDUPE_MIN_EVENT_IDS,
 	DEDUPE_STATIC_KEY,
+	DEDUPE_WINDOW_SECONDS,
+	LEGACY_DEDUPE_STATIC_KEY,
+	eventDigest,
+	isStoredEvent,
 } from '../../nodes/ColdMailReseller/trigger/dedupe';
 import webhookEvents from '../fixtures/cmr-webhook-events.json';
 import type { Encoding, FakeRequest, TriggerEnv, Variant } from './harness';
@@ -378,7 +385,15 @@ describe('duplicate deliveries', () => {
 		expect(retry.result.webhookResponse).toMatchObject({ eventId: payload.eventId });
 		// And the third attempt ~5 min later.
 		expectAcknowledged(await env.deliver(signedRequest(payload)), 'already received');
-		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toEqual([payload.eventId]);
+		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toEqual([
+			[nowSeconds(), eventDigest(payload.eventId as string)],
+		]);
+	});
+
+	it('stores each id as 8 base64 characters (6 bytes of its SHA-256)', () => {
+		expect(eventDigest('6SSHBXWR3N4JEKGRQSG3KW3D76N6')).toMatch(/^[A-Za-z0-9+/]{8}$/);
+		expect(eventDigest('A')).toBe(eventDigest('A'));
+		expect(eventDigest('A')).not.toBe(eventDigest('B'));
 	});
 
 	it('remembers ids in the static data n8n saves, so a reloaded workflow still drops the retry', async () => {
@@ -386,6 +401,7 @@ describe('duplicate deliveries', () => {
 		expectRun(await env.deliver(signedRequest(payload)));
 		const saved = JSON.parse(JSON.stringify(env.staticData)) as IDataObject;
 		const reloaded = makeTriggerEnv(ALL, undefined, saved);
+		expect(isStoredEvent(reloaded.nodeStaticData(), payload.eventId as string)).toBe(true);
 		expectAcknowledged(await reloaded.deliver(signedRequest(payload)), 'already received');
 	});
 
@@ -395,6 +411,15 @@ describe('duplicate deliveries', () => {
 		// Same workflow reloaded from the database before the save: static data still empty.
 		const racing = makeTriggerEnv(ALL, undefined, {}, 'wf-race');
 		expectAcknowledged(await racing.deliver(signedRequest(payload)), 'already received');
+	});
+
+	it('writes what the process accepted together with what is stored (a stale snapshot loses nothing)', async () => {
+		const first = makeTriggerEnv(ALL, undefined, {}, 'wf-union');
+		expectRun(await first.deliver(signedRequest({ ...payload, eventId: 'U1' })));
+		// A second delivery that read the database before the first one's save.
+		const second = makeTriggerEnv(ALL, undefined, {}, 'wf-union');
+		expectRun(await second.deliver(signedRequest({ ...payload, eventId: 'U2' })));
+		for (const id of ['U1', 'U2']) expect(isStoredEvent(second.nodeStaticData(), id)).toBe(true);
 	});
 
 	it('runs for different eventIds', async () => {
@@ -411,22 +436,90 @@ describe('duplicate deliveries', () => {
 		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toBeUndefined();
 	});
 
-	it(`keeps only the last ${DEDUPE_MAX_EVENT_IDS} ids (oldest dropped first)`, async () => {
-		const old = Array.from({ length: DEDUPE_MAX_EVENT_IDS }, (_, i) => `OLD${i}`);
+	it('reads the 0.1 format (plain ids) and replaces it', async () => {
 		const env = makeTriggerEnv(ALL, undefined, {
-			[`node:CMR Trigger`]: { [DEDUPE_STATIC_KEY]: old },
+			'node:CMR Trigger': { [LEGACY_DEDUPE_STATIC_KEY]: ['OLD1', 'OLD2'] },
 		});
 		expectAcknowledged(
-			await env.deliver(signedRequest({ ...payload, eventId: 'OLD0' })),
+			await env.deliver(signedRequest({ ...payload, eventId: 'OLD2' })),
 			'already received',
 		);
-		expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'NEW' })));
-		const ids = env.nodeStaticData()[DEDUPE_STATIC_KEY] as string[];
-		expect(ids).toHaveLength(DEDUPE_MAX_EVENT_IDS);
-		expect(ids[0]).toBe('OLD1');
-		expect(ids[ids.length - 1]).toBe('NEW');
-		// OLD0 was forgotten, so a (very late) repeat of it runs again.
-		expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'OLD0' })));
+		expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'NEW1' })));
+		const stored = env.nodeStaticData();
+		expect(stored[LEGACY_DEDUPE_STATIC_KEY]).toBeUndefined();
+		for (const id of ['OLD1', 'OLD2', 'NEW1']) expect(isStoredEvent(stored, id)).toBe(true);
+	});
+
+	describe('retention', () => {
+		/** `count` stored ids ID<prefix>0…, in full buckets whose newest id is `ageSeconds` old. */
+		function storedIds(prefix: string, count: number, ageSeconds: number): StoredBucket[] {
+			const buckets: StoredBucket[] = [];
+			for (let start = 0; start < count; start += DEDUPE_BUCKET_SIZE) {
+				const digests: string[] = [];
+				for (let i = start; i < Math.min(count, start + DEDUPE_BUCKET_SIZE); i++) {
+					digests.push(eventDigest(`${prefix}${i}`));
+				}
+				buckets.push([nowSeconds() - ageSeconds, digests.join('')]);
+			}
+			return buckets;
+		}
+
+		async function afterOneNewEvent(stored: StoredBucket[]) {
+			const env = makeTriggerEnv(ALL, undefined, {
+				'node:CMR Trigger': { [DEDUPE_STATIC_KEY]: stored },
+			});
+			expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'NEWEST' })));
+			const buckets = env.nodeStaticData()[DEDUPE_STATIC_KEY] as StoredBucket[];
+			const total = buckets.reduce((sum, [, joined]) => sum + joined.length / 8, 0);
+			return { env, total };
+		}
+
+		const hoursAgo = 2 * DEDUPE_WINDOW_SECONDS;
+
+		it(`keeps ids older than the window while fewer than ${DEDUPE_MIN_EVENT_IDS} would remain`, async () => {
+			const { env, total } = await afterOneNewEvent(storedIds('A', DEDUPE_MIN_EVENT_IDS, hoursAgo));
+			expect(total).toBe(DEDUPE_MIN_EVENT_IDS + 1);
+			expect(isStoredEvent(env.nodeStaticData(), 'A0')).toBe(true);
+			expectAcknowledged(
+				await env.deliver(signedRequest({ ...payload, eventId: 'A0' })),
+				'already received',
+			);
+		});
+
+		it(`forgets ids older than the window once ${DEDUPE_MIN_EVENT_IDS} newer ones are kept`, async () => {
+			const stored = [
+				...storedIds('OLD', DEDUPE_BUCKET_SIZE, hoursAgo),
+				...storedIds('B', DEDUPE_MIN_EVENT_IDS, hoursAgo - 60),
+			];
+			const { env, total } = await afterOneNewEvent(stored);
+			expect(total).toBe(DEDUPE_MIN_EVENT_IDS + 1);
+			expect(isStoredEvent(env.nodeStaticData(), 'OLD0')).toBe(false);
+			expect(isStoredEvent(env.nodeStaticData(), 'B0')).toBe(true);
+			// OLD0 was forgotten, so a (very late) repeat of it runs again.
+			expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'OLD0' })));
+		});
+
+		it(`keeps every id of the last ${DEDUPE_WINDOW_SECONDS / 60} minutes beyond ${DEDUPE_MIN_EVENT_IDS}`, async () => {
+			const { env, total } = await afterOneNewEvent(storedIds('C', 20_000, 600));
+			expect(total).toBe(20_001);
+			expect(isStoredEvent(env.nodeStaticData(), 'C0')).toBe(true);
+		});
+
+		it(`never keeps more than ${DEDUPE_MAX_EVENT_IDS} ids (oldest bucket dropped first)`, async () => {
+			const { env, total } = await afterOneNewEvent(storedIds('D', DEDUPE_MAX_EVENT_IDS, 60));
+			expect(total).toBe(DEDUPE_MAX_EVENT_IDS - DEDUPE_BUCKET_SIZE + 1);
+			expect(isStoredEvent(env.nodeStaticData(), `D${DEDUPE_BUCKET_SIZE - 1}`)).toBe(false);
+			expect(isStoredEvent(env.nodeStaticData(), `D${DEDUPE_BUCKET_SIZE}`)).toBe(true);
+			expect(isStoredEvent(env.nodeStaticData(), 'NEWEST')).toBe(true);
+		});
+
+		it('measures the stored size: 8 characters per id plus about 16 per bucket of 500', async () => {
+			const { env } = await afterOneNewEvent(storedIds('E', DEDUPE_MIN_EVENT_IDS - 1, 60));
+			const json = JSON.stringify(env.nodeStaticData()[DEDUPE_STATIC_KEY]);
+			// 8 characters per id plus [seconds,"…"], per bucket of 500.
+			expect(json.length).toBeLessThan(DEDUPE_MIN_EVENT_IDS * 8 + 20 * 20);
+			expect(json.length).toBeGreaterThan(DEDUPE_MIN_EVENT_IDS * 8);
+		});
 	});
 });
 

@@ -1,17 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from '../shared/constants';
 import { claimEvent } from './dedupe';
 import type { Rejection } from './delivery';
 import { checkBodySize, getRawBody, headerValue, parseDelivery } from './delivery';
 import { isEventSelected } from './events';
 import type { OutputFormat } from './output';
 import { shapeEventItem } from './output';
+import type { SignatureScheme } from './signature';
 import {
 	DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
 	verifyCmrSignature,
 } from './signature';
+import { verifyWithSigningKey } from './signingKey';
 
 /**
  * Handles one CMR delivery. Order: size → signature → JSON → event name → filter → dedupe.
@@ -40,21 +41,27 @@ async function verifySignature(
 	rawBody: Buffer,
 	headers: Headers,
 ): Promise<Rejection | null> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 	const tolerance = this.getNodeParameter(
 		'timestampTolerance',
 		DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
 	) as number;
+	const scheme = this.getNodeParameter('signatureScheme', 'auto') as SignatureScheme;
+	const nowMs = Date.now();
 
-	const result = verifyCmrSignature({
-		rawBody,
-		signature: headerValue(headers, SIGNATURE_HEADER),
-		timestamp: headerValue(headers, TIMESTAMP_HEADER),
-		secret,
-		toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
-		nowMs: Date.now(),
-	});
+	const result = await verifyWithSigningKey(
+		this,
+		(secret) =>
+			verifyCmrSignature({
+				rawBody,
+				signature: headerValue(headers, SIGNATURE_HEADER),
+				timestamp: headerValue(headers, TIMESTAMP_HEADER),
+				secret,
+				toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
+				nowMs,
+				scheme,
+			}),
+		nowMs,
+	);
 	if (result.valid) return null;
 	return { status: 401, message: `Signature verification failed: ${result.reason}` };
 }
