@@ -164,7 +164,10 @@ export function makeTriggerEnv(
 		parameters: resolved,
 		// A credential id per environment by default: the trigger reuses a loaded key per credential id.
 		credentials: {
-			coldMailResellerApi: { id: options.credentialId ?? `cred-${workflowId}`, name: 'CMR account' },
+			coldMailResellerApi: {
+				id: options.credentialId ?? `cred-${workflowId}`,
+				name: 'CMR account',
+			},
 		},
 	};
 	const workflow = new Workflow({

@@ -631,3 +631,151 @@ describe('output options', () => {
 		expect(expectRun(await deliver(payload))).not.toHaveProperty('headers');
 	});
 });
+
+describe('Signature Scheme', () => {
+	const payload = { event: 'mailbox.created', eventId: 'SCHEME1', data: { email: 'a@b.io' } };
+
+	it('Auto (default) accepts both signing strings', async () => {
+		expectRun(await deliver(payload, ALL, { variant: 'body' }));
+		expectRun(await deliver(payload, ALL, { variant: 'timestamp.body' }));
+	});
+
+	it('Timestamp and Body rejects a body-only signature (401, no run)', async () => {
+		const parameters = { ...ALL, signatureScheme: 'timestampAndBody' };
+		expectRejected(await deliver(payload, parameters, { variant: 'body' }), 401, 'does not match');
+		expectRun(await deliver(payload, parameters, { variant: 'timestamp.body' }));
+	});
+
+	it('Timestamp and Body needs the timestamp header even with tolerance 0', async () => {
+		const req = signedRequest(payload, { variant: 'timestamp.body' });
+		delete req.headers['cmr-x-timestamp'];
+		const parameters = { ...ALL, signatureScheme: 'timestampAndBody', timestampTolerance: 0 };
+		expectRejected(
+			await makeTriggerEnv(parameters).deliver(req),
+			401,
+			'Missing cmr-x-timestamp header (the Timestamp and Body scheme signs it)',
+		);
+	});
+
+	it('Timestamp and Body: a captured delivery replayed with a fresh timestamp fails', async () => {
+		const parameters = { ...ALL, signatureScheme: 'timestampAndBody' };
+		const captured = signedRequest(payload, { variant: 'timestamp.body', timestamp: 1 });
+		captured.headers['cmr-x-timestamp'] = String(nowSeconds());
+		expectRejected(await makeTriggerEnv(parameters).deliver(captured), 401, 'does not match');
+	});
+
+	it('Body Only rejects a timestamp.body signature', async () => {
+		const parameters = { ...ALL, signatureScheme: 'bodyOnly' };
+		expectRejected(
+			await deliver(payload, parameters, { variant: 'timestamp.body' }),
+			401,
+			'does not match',
+		);
+		expectRun(await deliver(payload, parameters, { variant: 'body' }));
+	});
+
+	it.each(['auto', 'bodyOnly'])(
+		'%s: a replay with a fresh timestamp of an eventId seen within the retention never runs again',
+		async (signatureScheme) => {
+			const env = makeTriggerEnv({ ...ALL, signatureScheme });
+			const original = signedRequest(payload, { variant: 'body' });
+			expectRun(await env.deliver(original));
+			// The body signature does not cover the timestamp: the attacker sets a fresh one.
+			const replay = fakeRequest(original.rawBody, {
+				...original.headers,
+				'cmr-x-timestamp': String(nowSeconds() + 200),
+			});
+			expectAcknowledged(await env.deliver(replay), 'already received');
+			// Also after a reload of the workflow from what n8n saved.
+			const saved = JSON.parse(JSON.stringify(env.staticData)) as IDataObject;
+			const reloaded = makeTriggerEnv({ ...ALL, signatureScheme }, undefined, saved);
+			expectAcknowledged(await reloaded.deliver(replay), 'already received');
+		},
+	);
+});
+
+describe('signing key reuse', () => {
+	const payload = { event: 'mailbox.created', eventId: 'KEY', data: {} };
+	const withId = (eventId: string) => ({ ...payload, eventId });
+
+	it('loads the credential once for many deliveries', async () => {
+		const env = makeTriggerEnv(ALL);
+		const spy = jest.spyOn(env.credentialsHelper, 'getDecrypted');
+		for (let i = 0; i < 20; i++) expectRun(await env.deliver(signedRequest(withId(`K${i}`))));
+		expect(spy).toHaveBeenCalledTimes(1);
+	});
+
+	it('follows a changed API key at once, and stops accepting the replaced one', async () => {
+		const env = makeTriggerEnv(ALL);
+		expectRun(await env.deliver(signedRequest(withId('R1'))));
+		const newKey = 'example-rotated-partner-key-00112233';
+		env.credentialsHelper.data = { ...env.credentialsHelper.data, apiKey: newKey };
+		expectRun(await env.deliver(signedRequest(withId('R2'), { key: newKey })));
+		expectRejected(await env.deliver(signedRequest(withId('R3'))), 401, 'does not match');
+		expectRun(await env.deliver(signedRequest(withId('R4'), { key: newKey })));
+	});
+
+	it('loads the credential again after the reuse time', async () => {
+		const env = makeTriggerEnv(ALL);
+		const spy = jest.spyOn(env.credentialsHelper, 'getDecrypted');
+		expectRun(await env.deliver(signedRequest(withId('T1'))));
+		jest.setSystemTime(FIXED_NOW.getTime() + 16_000);
+		try {
+			expectRun(await env.deliver(signedRequest(withId('T2'))));
+		} finally {
+			jest.setSystemTime(FIXED_NOW);
+		}
+		expect(spy).toHaveBeenCalledTimes(2);
+	});
+
+	it('never logs or answers with the key', async () => {
+		const env = makeTriggerEnv(ALL);
+		const logged: string[] = [];
+		const outcome = await env.deliver(signedRequest(withId('L1'), { key: 'wrong' }), (ctx) => {
+			for (const level of ['error', 'warn'] as const) {
+				jest.spyOn(ctx.logger, level).mockImplementation((message: string) => {
+					logged.push(message);
+				});
+			}
+		});
+		expectRejected(outcome, 401);
+		expect(logged.join('\n')).not.toContain(API_KEY);
+	});
+});
+
+describe('flattened output and Object method names', () => {
+	it('keeps data fields named constructor, toString, hasOwnProperty and valueOf', async () => {
+		const data = { constructor: 'c', toString: 't', hasOwnProperty: 'h', valueOf: 1, a: 2 };
+		const item = expectRun(await deliver({ event: 'domain.expired', eventId: 'OBJ1', data }));
+		expect(item).toEqual({
+			event: 'domain.expired',
+			eventId: 'OBJ1',
+			receivedAt: FIXED_NOW.toISOString(),
+			...data,
+		});
+		for (const key of Object.keys(data)) expect(Object.hasOwn(item, key)).toBe(true);
+	});
+
+	it('keeps top-level envelope keys named like Object methods too', async () => {
+		const item = expectRun(
+			await deliver({ event: 'domain.expired', eventId: 'OBJ2', data: {}, toString: 'x' }),
+		);
+		expect(Object.hasOwn(item, 'toString')).toBe(true);
+		expect(item.toString).toBe('x');
+	});
+
+	it('does not let a __proto__ field change the item or Object.prototype', async () => {
+		const raw =
+			'{"event":"domain.expired","eventId":"OBJ3","data":{"__proto__":{"isAdmin":true},"b":1}}';
+		const item = expectRun(await deliver(raw));
+		expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+		expect(item.isAdmin).toBeUndefined();
+		expect(({} as IDataObject).isAdmin).toBeUndefined();
+		expect(item).toEqual({
+			event: 'domain.expired',
+			eventId: 'OBJ3',
+			receivedAt: FIXED_NOW.toISOString(),
+			b: 1,
+		});
+	});
+});
