@@ -1,0 +1,184 @@
+// Trigger ingestion in a real n8n 2.41.1, side by side with n8n's own Webhook node, in one n8n process:
+// signed CMR deliveries (unique eventIds, so signature verification and dedupe both run) to a published
+// CMR Trigger → No Op workflow, against the same bodies to Webhook → No Op and to Webhook (Header Auth)
+// → No Op. Alternating blocks, 10 deliveries in flight. Then more trigger deliveries up to
+// BENCH_TRIGGER_TOTAL (10,000) to watch n8n's memory. Method: docs/BENCHMARKS-TRIGGER.md.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+	HEADER_AUTH,
+	cmrSignatureHeaders,
+	cmrTriggerWorkflow,
+	createTriggerInstance,
+	sendAll,
+	waitForExecutions,
+	webhookNodeWorkflow,
+	webhookPath,
+} from '../scripts/trigger-instance.mjs';
+import { ROOT, ensureRuntime } from '../scripts/n8n-runtime.mjs';
+
+const ROUNDS = Number(process.env.BENCH_TRIGGER_ROUNDS ?? 3);
+const BLOCK = Number(process.env.BENCH_TRIGGER_BLOCK ?? 400);
+const TOTAL = Number(process.env.BENCH_TRIGGER_TOTAL ?? 10_000);
+const CONCURRENCY = 10;
+const TARGET = 0.9;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+let sequence = 0;
+/** A CMR-shaped delivery (mailbox.created, ~330 bytes) with a unique eventId. */
+function deliveryBody() {
+	const n = sequence++;
+	return JSON.stringify({
+		event: 'mailbox.created',
+		eventId: `BENCH${randomUUID().replace(/-/g, '').toUpperCase()}`,
+		data: {
+			orderId: `ORD${n}`,
+			mailboxId: `MBX${n}`,
+			email: `user${n}@bench-outreach.example`,
+			password: 'bench-Passw0rd!x',
+			firstName: 'Bench',
+			lastName: 'User',
+			serviceProvider: 'GOOGLE',
+			domain: 'bench-outreach.example',
+		},
+	});
+}
+
+export async function benchTriggerIngest({ report, log = console.log }) {
+	await ensureRuntime({ log: () => {} });
+	const apiKey = `bench_key_${Date.now().toString(36)}`;
+	const variants = {
+		trigger: {
+			label: 'CMR Trigger (signature + dedupe)',
+			wf: cmrTriggerWorkflow('cmrBenchTrigger1', 'b0000000-0000-4000-8000-00000000b001'),
+			headers: (body) => cmrSignatureHeaders(body, apiKey),
+		},
+		webhook: {
+			label: 'Webhook node',
+			wf: webhookNodeWorkflow('cmrBenchWebhook1', 'b0000000-0000-4000-8000-00000000b002'),
+			headers: () => ({ 'content-type': 'application/json' }),
+		},
+		headerAuth: {
+			label: 'Webhook node, Header Auth',
+			wf: webhookNodeWorkflow('cmrBenchHdrAuth1', 'b0000000-0000-4000-8000-00000000b003', {
+				headerAuth: true,
+			}),
+			headers: () => ({
+				'content-type': 'application/json',
+				[HEADER_AUTH.name]: HEADER_AUTH.value,
+			}),
+		},
+	};
+	const instance = await createTriggerInstance({
+		label: 'bench-ingest',
+		logDir: path.join(ROOT, '.e2e-work', 'bench-logs'),
+		apiKey,
+		workflows: Object.values(variants).map((v) => v.wf),
+	});
+	const sent = { trigger: 0, webhook: 0, headerAuth: 0 };
+	const baseline = {};
+
+	async function block(name, count) {
+		const variant = variants[name];
+		const bodies = Array.from({ length: count }, deliveryBody);
+		const { results, elapsedMs } = await sendAll(
+			instance,
+			webhookPath(variant.wf),
+			bodies,
+			variant.headers,
+			CONCURRENCY,
+		);
+		const bad = results.filter((r) => r.status !== 200);
+		if (bad.length)
+			throw new Error(
+				`${variant.label}: ${bad.length} answers not 200 (${bad[0].status} ${bad[0].text})`,
+			);
+		sent[name] += count;
+		const settleMs = await waitForExecutions(
+			instance,
+			variant.wf.id,
+			baseline[name] + sent[name],
+			300_000,
+		);
+		return {
+			perSecond: (count / elapsedMs) * 1000,
+			p50: median(results.map((r) => r.ms)),
+			settleMs,
+		};
+	}
+
+	try {
+		await instance.start();
+		const counts = await instance.executions();
+		for (const [name, v] of Object.entries(variants)) baseline[name] = counts[v.wf.id]?.total ?? 0;
+
+		for (const name of Object.keys(variants)) await block(name, 100); // warm-up
+		const runs = { trigger: [], webhook: [], headerAuth: [] };
+		const names = Object.keys(variants);
+		for (let round = 0; round < ROUNDS; round++) {
+			// Rotate the order so no variant always runs first or last.
+			for (let k = 0; k < names.length; k++) {
+				const name = names[(round + k) % names.length];
+				runs[name].push(await block(name, BLOCK));
+			}
+		}
+		const rate = (name) => median(runs[name].map((r) => r.perSecond));
+		const detail = (name) =>
+			`${rate(name).toFixed(1)}/s, p50 ${median(runs[name].map((r) => r.p50)).toFixed(0)} ms, executions settled ${median(runs[name].map((r) => r.settleMs))} ms after the block`;
+		const vsWebhook = rate('trigger') / rate('webhook');
+		const vsHeaderAuth = rate('trigger') / rate('headerAuth');
+		report(
+			`Trigger ingestion in real n8n: CMR Trigger / Webhook node (deliveries per second, median of ${ROUNDS} blocks of ${BLOCK})`,
+			`${vsWebhook.toFixed(2)}x`,
+			`>= ${TARGET}x`,
+			vsWebhook >= TARGET,
+			`trigger ${detail('trigger')}; webhook ${detail('webhook')}`,
+		);
+		report(
+			'Trigger ingestion in real n8n: CMR Trigger / Webhook node with Header Auth',
+			`${vsHeaderAuth.toFixed(2)}x`,
+			`>= ${TARGET}x`,
+			vsHeaderAuth >= TARGET,
+			`header auth ${detail('headerAuth')}`,
+		);
+
+		// Memory: n8n's resident size after 2,000 trigger deliveries and after TOTAL.
+		let rssAt2000 = NaN;
+		while (sent.trigger < TOTAL) {
+			const count = Math.min(1000, TOTAL - sent.trigger);
+			if (sent.trigger < 2000 && sent.trigger + count >= 2000) {
+				await block('trigger', 2000 - sent.trigger);
+				rssAt2000 = instance.rssMb();
+				continue;
+			}
+			await block('trigger', count);
+		}
+		if (Number.isNaN(rssAt2000)) rssAt2000 = instance.rssMb();
+		const rssEnd = instance.rssMb();
+		const growth = rssEnd / rssAt2000 - 1;
+		report(
+			`n8n memory over ${sent.trigger} trigger deliveries: RSS at the end / after 2,000`,
+			`${(growth * 100).toFixed(0)}%`,
+			'< 25%',
+			growth < 0.25,
+			`${rssAt2000.toFixed(0)} MiB → ${rssEnd.toFixed(0)} MiB`,
+		);
+		const stored = await instance.staticData(variants.trigger.wf.id);
+		const ids =
+			JSON.parse(stored)?.['node:CMR Trigger']?.seenEvents?.reduce(
+				(n, [, s]) => n + s.length / 8,
+				0,
+			) ?? 0;
+		report(
+			`Dedupe memory in the saved workflow static data after ${sent.trigger} deliveries`,
+			`${(stored.length / 1024).toFixed(1)} KiB`,
+			'< 8.2 bytes per id',
+			stored.length / ids < 8.2,
+			`${ids} ids kept, ${(stored.length / ids).toFixed(2)} bytes per id`,
+		);
+	} finally {
+		await instance.dispose();
+	}
+	log(`trigger ingest: sent ${JSON.stringify(sent)}`);
+}
