@@ -91,7 +91,9 @@ export function webhookNodeWorkflow(id, webhookId, { headerAuth = false } = {}) 
 
 export function webhookPath(wf) {
 	const start = wf.nodes[0];
-	return start.type === TRIGGER_TYPE ? `${start.webhookId}/webhook` : start.parameters.path;
+	return start.type === 'n8n-nodes-base.webhook'
+		? start.parameters.path
+		: `${start.webhookId}/webhook`;
 }
 
 /** Headers CMR sends: hex HMAC-SHA256 of the raw body with the partner API key, and the timestamp. */
@@ -105,12 +107,24 @@ export function cmrSignatureHeaders(body, apiKey, timestamp = Math.floor(Date.no
 
 /**
  * Creates the n8n home, installs the package, imports the credentials and workflows and publishes them.
- * `workflows` are objects from the builders above.
+ * `workflows` are objects from the builders above (or any workflow JSON with an id).
  */
-export async function createTriggerInstance({ label, logDir, apiKey, workflows, log = () => {} }) {
+export async function createTriggerInstance({
+	label,
+	logDir,
+	apiKey,
+	workflows,
+	customNodes = {},
+	log = () => {},
+}) {
 	fs.mkdirSync(logDir, { recursive: true });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `cmr-${label}-home-`));
 	await installPackage({ userFolder, log });
+	// Extra node files (`<Name>.node.js` source), loaded by n8n as type `CUSTOM.<name>`.
+	const customDir = path.join(userFolder, '.n8n', 'custom');
+	fs.mkdirSync(customDir, { recursive: true });
+	for (const [file, source] of Object.entries(customNodes))
+		fs.writeFileSync(path.join(customDir, file), source);
 	const port = await freePort();
 	const cli = { userFolder, port, logFile: path.join(logDir, `${label}-cli.log`) };
 	const credFile = path.join(userFolder, 'credentials.json');
@@ -142,11 +156,28 @@ export async function createTriggerInstance({ label, logDir, apiKey, workflows, 
 	let server = null;
 	let starts = 0;
 
+	/** One POST; a connection the server closed under it is retried (as CMR retries), up to 3 times. */
 	async function post(p, body, headers) {
 		const started = process.hrtime.bigint();
-		const res = await request(`${url}/webhook/${p}`, { method: 'POST', body, headers, dispatcher });
-		const text = await res.body.text();
-		return { status: res.statusCode, text, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const res = await request(`${url}/webhook/${p}`, {
+					method: 'POST',
+					body,
+					headers,
+					dispatcher,
+				});
+				const text = await res.body.text();
+				return {
+					status: res.statusCode,
+					text,
+					ms: Number(process.hrtime.bigint() - started) / 1e6,
+				};
+			} catch (error) {
+				if (attempt >= 3 || !['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].includes(error.code))
+					throw error;
+			}
+		}
 	}
 
 	/** Waits until every workflow's webhook is registered and served (not 404, not 5xx). */
