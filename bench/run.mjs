@@ -28,9 +28,7 @@ const { createSimulator } = require(path.join(ROOT, 'simulator/server.js'));
 const results = [];
 function report(name, measured, target, pass, detail) {
 	results.push({ name, measured, target, pass });
-	console.log(
-		`${pass ? 'ok  ' : 'MISS'} ${name}: ${measured} (target ${target})${detail ? `  [${detail}]` : ''}`,
-	);
+	console.log(`${pass ? 'ok  ' : 'MISS'} ${name}: ${measured} (target ${target})${detail ? `  [${detail}]` : ''}`);
 }
 
 function median(values) {
@@ -62,13 +60,7 @@ function onePageNode(url) {
 			credentials: [{ name: 'coldMailResellerApi', required: true }],
 			requestDefaults: { baseURL: url, url: '/mailboxes', qs: { limit: 100 }, json: true },
 			properties: [
-				{
-					displayName: 'Page',
-					name: 'page',
-					type: 'number',
-					default: 1,
-					routing: { send: { type: 'query', property: 'page' } },
-				},
+				{ displayName: 'Page', name: 'page', type: 'number', default: 1, routing: { send: { type: 'query', property: 'page' } } },
 			],
 		},
 	};
@@ -98,12 +90,7 @@ async function benchReturnAll() {
 		).length;
 	const viaN8nRequests = async (pages) => {
 		for (let page = 1; page <= pages; page++) {
-			await runRoutingNode({
-				nodeType: baseline,
-				credentialType,
-				credentials,
-				parameters: { page },
-			});
+			await runRoutingNode({ nodeType: baseline, credentialType, credentials, parameters: { page } });
 		}
 	};
 	const viaUndici = async (pages) => {
@@ -156,11 +143,7 @@ async function benchReturnAll() {
 function benchSignature() {
 	const secret = 'cmr_demo_key';
 	const rawBody = Buffer.from(
-		JSON.stringify({
-			event: 'mailbox.created',
-			eventId: randomUUID(),
-			data: { email: 'a@b.io', password: 'x'.repeat(16) },
-		}),
+		JSON.stringify({ event: 'mailbox.created', eventId: randomUUID(), data: { email: 'a@b.io', password: 'x'.repeat(16) } }),
 	);
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const good = createHmac('sha256', secret).update(rawBody).digest('hex');
@@ -176,14 +159,7 @@ function benchSignature() {
 		return timingSafeEqual(expected, Buffer.from(good, 'hex'));
 	};
 	const check = (signature) => () =>
-		verifyCmrSignature({
-			rawBody,
-			signature,
-			timestamp,
-			secret,
-			toleranceSeconds: 300,
-			nowMs: Date.now(),
-		});
+		verifyCmrSignature({ rawBody, signature, timestamp, secret, toleranceSeconds: 300, nowMs: Date.now() });
 	run(bare);
 	const baseNs = run(bare);
 	const okNs = run(check(good));
@@ -215,8 +191,7 @@ function benchDedupe() {
 			// What n8n hands the trigger per delivery: the static data as saved by the previous one.
 			staticData = { ...staticData };
 			claimEvent('bench:dedupe', staticData, randomUUID());
-			if (++seen === DEDUPE_MIN_EVENT_IDS)
-				sizeAtMin = JSON.stringify(staticData[DEDUPE_STATIC_KEY]).length;
+			if (++seen === DEDUPE_MIN_EVENT_IDS) sizeAtMin = JSON.stringify(staticData[DEDUPE_STATIC_KEY]).length;
 		}
 		return Number(process.hrtime.bigint() - start) / count;
 	};
