@@ -49,7 +49,7 @@ class BenchFloorTrigger {
 		};
 	}
 	async webhook() {
-		const body = this.getBodyData();
+		const body = this.getBodyData() || {};
 		if (!this.getNodeParameter('remember', false)) return { workflowData: [this.helpers.returnJsonArray([body])] };
 		this.getWorkflowStaticData('node').last = String(body.eventId);
 		this.getResponseObject().status(200).json({ status: 200 });
@@ -162,11 +162,17 @@ export async function benchTriggerIngest({ report, log = console.log }) {
 			baseline[name] + sent[name],
 			300_000,
 		);
-		return {
+		const result = {
 			perSecond: (count / elapsedMs) * 1000,
 			p50: median(results.map((r) => r.ms)),
 			settleMs,
 		};
+		if (process.env.BENCH_TRIGGER_VERBOSE === '1') {
+			log(
+				`  ${name}: ${count} in ${(elapsedMs / 1000).toFixed(1)} s = ${result.perSecond.toFixed(1)}/s, p50 ${result.p50.toFixed(0)} ms, settled ${settleMs} ms later, n8n RSS ${instance.rssMb().toFixed(0)} MiB`,
+			);
+		}
+		return result;
 	}
 
 	try {

@@ -190,7 +190,7 @@ export async function createTriggerInstance({
 				const res = await post(webhookPath(wf), '', { 'content-type': 'application/json' });
 				if (res.status !== 404 && res.status < 500) break;
 				if (Date.now() > deadline)
-					throw new Error(`webhook of ${wf.id} still 404 after ${timeoutMs} ms`);
+					throw new Error(`webhook of ${wf.id} still answers ${res.status} after ${timeoutMs} ms`);
 				await new Promise((r) => setTimeout(r, 300));
 			}
 		}
