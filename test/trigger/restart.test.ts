@@ -1,13 +1,15 @@
 /**
  * The dedupe memory under concurrency and across a restart, the way n8n 2.41 runs a production
- * webhook: for every delivery it reads the workflow (and so the static data) from the database,
- * calls the trigger through a real WebhookContext and, after the trigger answered, writes the
- * static data back if it changed (WorkflowStaticDataService.saveStaticData, last write wins).
+ * webhook (LiveWebhooks.executeWebhook): for every delivery it reads the workflow (and so the
+ * static data) from the database and calls the trigger through a real WebhookContext. When the
+ * trigger returns a run, WorkflowRunner.run wraps the same static data in a new Workflow (which
+ * clears its "changed" mark) and inserts the execution; then n8n answers and writes the static
+ * data back if it is marked changed (WorkflowStaticDataService.saveStaticData, last write wins).
  * Writes reach the database in the order they were issued, as with n8n's SQLite connection.
  * A restart is a fresh load of the node's modules: nothing in memory survives, only the database.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { Workflow, sleep } from 'n8n-workflow';
 import { ColdMailResellerTrigger } from '../../nodes/ColdMailReseller/ColdMailResellerTrigger.node';
 import { isStoredEvent } from '../../nodes/ColdMailReseller/trigger/dedupe';
 import { defaultCredentials, makeTriggerEnv, signedRequest } from './harness';
@@ -67,6 +69,18 @@ async function n8nDelivery(
 		trigger,
 	});
 	const outcome = await env.deliver(signedRequest(payload));
+	if (outcome.result.workflowData !== undefined) {
+		// WorkflowRunner.run: establishContextForPersistence, then the execution insert.
+		new Workflow({
+			id: WORKFLOW_ID,
+			nodes: [env.node],
+			connections: {},
+			active: true,
+			nodeTypes: env.workflow.nodeTypes,
+			staticData,
+		});
+		await sleep(1 + Math.random() * 2);
+	}
 	if ((env.workflow.staticData as IDataObject).__dataChanged === true) {
 		await table.write(env.workflow.staticData);
 	}

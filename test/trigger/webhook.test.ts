@@ -64,10 +64,10 @@ afterAll(() => {
 });
 
 function expectRun(outcome: Awaited<ReturnType<TriggerEnv['deliver']>>): IDataObject {
-	// The trigger answers 200 itself so that n8n saves the eventId before starting the run.
-	expect(outcome.res.statusCode).toBe(200);
-	expect(outcome.res.body).toMatchObject({ status: 200, message: 'Event received' });
-	expect(outcome.result.noWebhookResponse).toBe(true);
+	// n8n sends the answer once it has created the execution.
+	expect(outcome.res.ended).toBe(false);
+	expect(outcome.result.webhookResponse).toMatchObject({ status: 200, message: 'Event received' });
+	expect(outcome.result.noWebhookResponse).toBeUndefined();
 	expect(outcome.result.workflowData).toHaveLength(1);
 	expect(outcome.result.workflowData?.[0]).toHaveLength(1);
 	return outcome.result.workflowData?.[0][0].json as IDataObject;

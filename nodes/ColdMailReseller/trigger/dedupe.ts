@@ -185,6 +185,15 @@ export function claimEvent(
 	return true;
 }
 
+/**
+ * Sets the static data again to everything this process remembers for the trigger, so that n8n
+ * sees it as changed (and saves it) even if it cleared its "changed" mark since the claim.
+ */
+export function rewriteRememberedEvents(scope: string, staticData: IDataObject): void {
+	const memory = memories.get(scope);
+	if (memory !== undefined && memory.size > 0) staticData[DEDUPE_STATIC_KEY] = memory.serialize();
+}
+
 /** Whether the stored static data alone (without this process's memory) knows the event. */
 export function isStoredEvent(staticData: IDataObject, eventId: string): boolean {
 	const digest = eventDigest(eventId);

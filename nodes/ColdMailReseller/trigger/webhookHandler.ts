@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { claimEvent } from './dedupe';
+import { sleep } from 'n8n-workflow';
+import { claimEvent, rewriteRememberedEvents } from './dedupe';
 import type { Rejection } from './delivery';
 import { checkBodySize, getRawBody, headerValue, parseDelivery } from './delivery';
 import { isEventSelected } from './events';
@@ -90,9 +91,15 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 
 	if (eventId !== null) {
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (!claimEvent(scope, this.getWorkflowStaticData('node'), eventId)) {
+		const staticData = this.getWorkflowStaticData('node');
+		if (!claimEvent(scope, staticData, eventId)) {
 			return acknowledge('Event already received; no workflow run started', { event, eventId });
 		}
+		// n8n answers once it has created the execution, then saves static data if marked changed.
+		// Creating the execution wraps the same static data in a new Workflow, which clears that
+		// mark; setting the ids again right after (a timer fires while n8n writes the execution)
+		// makes n8n save them with this delivery.
+		void sleep(0).then(() => rewriteRememberedEvents(scope, staticData));
 	}
 
 	const format = this.getNodeParameter('outputFormat', 'flattened') as OutputFormat;
@@ -105,10 +112,12 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 		format,
 		headers: includeHeaders ? ({ ...headers } as IDataObject) : undefined,
 	});
-	// Answering here (noWebhookResponse) makes n8n save static data, and so the eventId,
-	// before it starts the run; with a plain return it starts the run first and the save is lost.
-	this.getResponseObject().status(200).json({ status: 200, message: 'Event received', event });
-	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+	// n8n sends this answer after it has created the execution, like its Webhook node: a busy
+	// n8n answers more slowly instead of accepting deliveries it cannot run yet.
+	return {
+		webhookResponse: { status: 200, message: 'Event received', event },
+		workflowData: [this.helpers.returnJsonArray([item])],
+	};
 }
 
 export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
