@@ -37,6 +37,9 @@ export class ColdMailResellerTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n then answers with the trigger's own webhookResponse (when this is left
+				// out, n8n 2.41 answers with the text "firstEntryJson").
+				responseData: '',
 				path: 'webhook',
 			},
 		],

@@ -29,7 +29,13 @@ describe('node description (a contract with saved workflows)', () => {
 			outputs: ['main'],
 			credentials: [{ name: 'coldMailResellerApi', required: true }],
 			webhooks: [
-				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+				{
+					name: 'default',
+					httpMethod: 'POST',
+					responseMode: 'onReceived',
+					responseData: '',
+					path: 'webhook',
+				},
 			],
 			icon: { light: 'file:../../icons/cmr.svg', dark: 'file:../../icons/cmr.dark.svg' },
 		});
