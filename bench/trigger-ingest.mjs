@@ -3,7 +3,7 @@
 // CMR Trigger → No Op workflow, against the same bodies to Webhook → No Op and to Webhook (Header Auth)
 // → No Op. Alternating blocks, 10 deliveries in flight. Then more trigger deliveries up to
 // BENCH_TRIGGER_TOTAL (10,000) to watch n8n's memory. Method: docs/BENCHMARKS-TRIGGER.md.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -28,9 +28,11 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /**
  * The floor: the least a webhook trigger that is not n8n's own Webhook node can do. n8n 2.41 gives every
- * such node an expression isolate for its webhook phase (single-use, so one isolate start per delivery)
- * and holds it until the static data is saved; with Remember Event on, it also writes static data once
- * per delivery (the least a durable dedupe needs). Loaded as a custom node (`CUSTOM.benchFloorTrigger`).
+ * such node an expression isolate for its webhook phase (single-use, so one isolate start per delivery,
+ * before the answer); like the CMR Trigger, it lets n8n answer once the execution is created. With
+ * Remember Event on, it also has n8n save its static data with every delivery, the way the CMR Trigger
+ * does (set again after n8n's re-wrap), and that static data is as large as a 10,000-id memory: the least
+ * a durable dedupe of 10,000 ids needs. Loaded as `CUSTOM.benchFloorTrigger`.
  */
 const FLOOR_NODE_SOURCE = `'use strict';
 class BenchFloorTrigger {
@@ -44,16 +46,18 @@ class BenchFloorTrigger {
 			defaults: { name: 'Bench Floor Trigger' },
 			inputs: [],
 			outputs: ['main'],
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 			properties: [{ displayName: 'Remember Event', name: 'remember', type: 'boolean', default: false }],
 		};
 	}
 	async webhook() {
 		const body = this.getBodyData() || {};
-		if (!this.getNodeParameter('remember', false)) return { workflowData: [this.helpers.returnJsonArray([body])] };
-		this.getWorkflowStaticData('node').last = String(body.eventId);
-		this.getResponseObject().status(200).json({ status: 200 });
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([body])] };
+		if (this.getNodeParameter('remember', false)) {
+			const staticData = this.getWorkflowStaticData('node');
+			staticData.last = String(body.eventId);
+			setTimeout(() => { staticData.last = String(body.eventId); }, 0);
+		}
+		return { webhookResponse: { status: 200 }, workflowData: [this.helpers.returnJsonArray([body])] };
 	}
 }
 module.exports = { BenchFloorTrigger };
@@ -72,7 +76,26 @@ function floorWorkflow(id, webhookId, remember) {
 		parameters: { remember },
 	};
 	wf.connections = { 'Floor Trigger': wf.connections['CMR Trigger'] };
+	// As large as the CMR Trigger's: a durable memory of 10,000 ids needs about this much, and n8n reads
+	// and writes the whole static data with every delivery.
+	if (remember) wf.staticData = { 'node:Floor Trigger': rememberedIds(10_000)['node:CMR Trigger'] };
 	return wf;
+}
+
+/**
+ * The trigger's dedupe memory as a busy trigger has it: 10,000 remembered ids from the last minutes (about
+ * 80 KB that n8n reads and writes with every delivery), so the blocks measure the steady state.
+ */
+function rememberedIds(count) {
+	const seconds = Math.floor(Date.now() / 1000) - 60;
+	const buckets = [];
+	for (let start = 0; start < count; start += 500) {
+		const digests = Array.from({ length: Math.min(500, count - start) }, () =>
+			randomBytes(6).toString('base64'),
+		);
+		buckets.push([seconds, digests.join('')]);
+	}
+	return { 'node:CMR Trigger': { seenEvents: buckets } };
 }
 
 let sequence = 0;
@@ -101,7 +124,10 @@ export async function benchTriggerIngest({ report, log = console.log }) {
 	const variants = {
 		trigger: {
 			label: 'CMR Trigger (signature + dedupe)',
-			wf: cmrTriggerWorkflow('cmrBenchTrigger1', 'b0000000-0000-4000-8000-00000000b001'),
+			wf: {
+				...cmrTriggerWorkflow('cmrBenchTrigger1', 'b0000000-0000-4000-8000-00000000b001'),
+				staticData: rememberedIds(10_000),
+			},
 			headers: (body) => cmrSignatureHeaders(body, apiKey),
 		},
 		webhook: {
@@ -115,7 +141,7 @@ export async function benchTriggerIngest({ report, log = console.log }) {
 			headers: () => ({ 'content-type': 'application/json' }),
 		},
 		floorWrite: {
-			label: 'floor trigger + one static data write',
+			label: 'floor trigger + one static data write (78 KiB, as for 10,000 ids)',
 			wf: floorWorkflow('cmrBenchFloor002', 'b0000000-0000-4000-8000-00000000b005', true),
 			headers: () => ({ 'content-type': 'application/json' }),
 		},
@@ -164,6 +190,8 @@ export async function benchTriggerIngest({ report, log = console.log }) {
 		);
 		const result = {
 			perSecond: (count / elapsedMs) * 1000,
+			// Answered and every execution saved: what n8n can sustain.
+			endToEndPerSecond: (count / (elapsedMs + settleMs)) * 1000,
 			p50: median(results.map((r) => r.ms)),
 			settleMs,
 		};
@@ -176,6 +204,8 @@ export async function benchTriggerIngest({ report, log = console.log }) {
 	}
 
 	try {
+		const prefilled = (await instance.staticData(variants.trigger.wf.id)).length;
+		log(`trigger ingest: the trigger starts with ${(prefilled / 1024).toFixed(0)} KiB of static data`);
 		await instance.start();
 		const counts = await instance.executions();
 		for (const [name, v] of Object.entries(variants)) baseline[name] = counts[v.wf.id]?.total ?? 0;
@@ -191,38 +221,40 @@ export async function benchTriggerIngest({ report, log = console.log }) {
 			}
 		}
 		const rate = (name) => median(runs[name].map((r) => r.perSecond));
+		const endToEnd = (name) => median(runs[name].map((r) => r.endToEndPerSecond));
 		const detail = (name) =>
-			`${rate(name).toFixed(1)}/s, p50 ${median(runs[name].map((r) => r.p50)).toFixed(0)} ms, executions settled ${median(runs[name].map((r) => r.settleMs))} ms after the block`;
-		const vsWebhook = rate('trigger') / rate('webhook');
-		const floorVsWebhook = rate('floorWrite') / rate('webhook');
-		const vsFloor = rate('trigger') / rate('floorWrite');
-		const vsHeaderAuth = rate('trigger') / rate('headerAuth');
-		// Met when the trigger reaches 0.9x the Webhook node, or, where n8n's floor for any non-Webhook trigger
-		// that saves static data is itself below that, when it reaches 0.9x of that floor.
-		const met = vsWebhook >= TARGET || (floorVsWebhook < TARGET && vsFloor >= TARGET);
+			`${rate(name).toFixed(1)}/s answered (p50 ${median(runs[name].map((r) => r.p50)).toFixed(0)} ms), executions saved ${median(runs[name].map((r) => r.settleMs))} ms after the last answer, ${endToEnd(name).toFixed(1)}/s end to end`;
+		const answered = rate('trigger') / rate('webhook');
+		const vsWebhook = endToEnd('trigger') / endToEnd('webhook');
+		const floorVsWebhook = endToEnd('floorWrite') / endToEnd('webhook');
+		const vsFloor = endToEnd('trigger') / endToEnd('floorWrite');
+		const floorAnswered = rate('floorWrite') / rate('webhook');
+		const answeredVsFloor = rate('trigger') / rate('floorWrite');
+		// Met at 0.9x the Webhook node, or, where n8n's floor for any non-Webhook trigger that saves static data
+		// is itself below that, at 0.9x of that floor.
 		report(
-			`Trigger ingestion in real n8n: CMR Trigger / Webhook node (deliveries answered per second, median of ${ROUNDS} blocks of ${BLOCK})`,
-			`${vsWebhook.toFixed(2)}x`,
+			`Trigger ingestion in real n8n, deliveries answered per second: CMR Trigger / Webhook node (median of ${ROUNDS} blocks of ${BLOCK})`,
+			`${answered.toFixed(2)}x (${answeredVsFloor.toFixed(2)}x of the floor)`,
 			`>= ${TARGET}x, or >= ${TARGET}x of the floor`,
-			met,
+			answered >= TARGET || (floorAnswered < TARGET && answeredVsFloor >= TARGET),
 			`trigger ${detail('trigger')}; webhook ${detail('webhook')}`,
 		);
 		report(
-			'Floor: a minimal non-Webhook trigger / Webhook node (without / with one static data write per delivery)',
-			`${(rate('floor') / rate('webhook')).toFixed(2)}x / ${floorVsWebhook.toFixed(2)}x`,
+			'Trigger ingestion in real n8n, end to end (answered and execution saved): CMR Trigger / Webhook node',
+			`${vsWebhook.toFixed(2)}x (${vsFloor.toFixed(2)}x of the floor)`,
+			`>= ${TARGET}x, or >= ${TARGET}x of the floor`,
+			vsWebhook >= TARGET || (floorVsWebhook < TARGET && vsFloor >= TARGET),
+		);
+		report(
+			'Floor: a minimal non-Webhook trigger / Webhook node, without / with one static data write per delivery (answered; end to end)',
+			`${(rate('floor') / rate('webhook')).toFixed(2)}x / ${floorAnswered.toFixed(2)}x; ${(endToEnd('floor') / endToEnd('webhook')).toFixed(2)}x / ${floorVsWebhook.toFixed(2)}x`,
 			'measured',
 			true,
 			`floor ${detail('floor')}; floor + write ${detail('floorWrite')}`,
 		);
 		report(
-			'Trigger ingestion: CMR Trigger / the floor with one static data write',
-			`${vsFloor.toFixed(2)}x`,
-			`>= ${TARGET}x`,
-			vsFloor >= TARGET,
-		);
-		report(
-			'Trigger ingestion: CMR Trigger / Webhook node with Header Auth',
-			`${vsHeaderAuth.toFixed(2)}x`,
+			'Trigger ingestion: CMR Trigger / Webhook node with Header Auth (answered / end to end)',
+			`${(rate('trigger') / rate('headerAuth')).toFixed(2)}x / ${(endToEnd('trigger') / endToEnd('headerAuth')).toFixed(2)}x`,
 			'measured',
 			true,
 			`header auth ${detail('headerAuth')}`,
