@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
+import { benchPolling } from './polling.mjs';
 
 // n8n-core writes its config into the n8n user folder on first use: keep it in a temp folder.
 process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-bench-'));
@@ -219,6 +220,7 @@ function benchDedupe() {
 await benchReturnAll();
 benchSignature();
 benchDedupe();
+await benchPolling({ report, median, timeMs, dist, require });
 if (process.env.BENCH_SKIP_N8N !== '1') await benchTriggerIngest({ report });
 const missed = results.filter((r) => !r.pass).length;
 console.log(`${results.length - missed} passed, ${missed} failed`);

@@ -8,10 +8,21 @@
 // .e2e-work/ (git-ignored), wiped at the next run.
 
 import { randomUUID } from 'node:crypto';
+import { credentialTestChecks } from './credential-test.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { assert, check, results, say, sleep, summary } from './checks.mjs';
+import {
+	chain,
+	cmrNodeBuilder,
+	itemsNodes,
+	manualTrigger,
+	nodeItems,
+	simulatorCredential,
+	workflow,
+} from './workflows.mjs';
 import {
 	ROOT,
 	PACKAGE_NAME,
@@ -29,6 +40,8 @@ import {
 	stopAll,
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
+import { runPollingChecks } from './polling.mjs';
+import { browserStage } from './browser.mjs';
 import { checkTriggerRestart } from './trigger-restart.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
@@ -49,43 +62,8 @@ const IDS = {
 };
 const NODE = `${PACKAGE_NAME}.coldMailReseller`;
 const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
+const POLLING_TRIGGER = `${PACKAGE_NAME}.coldMailResellerPollingTrigger`;
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
-
-const say = (msg) => process.stdout.write(`${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// ------------------------------------------------------------------------------------------------
-// Check bookkeeping
-// ------------------------------------------------------------------------------------------------
-
-const results = [];
-
-async function check(name, fn) {
-	const started = Date.now();
-	try {
-		const detail = await fn();
-		results.push({ name, ok: true });
-		say(
-			`ok   - ${name}${detail ? `: ${detail}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-		);
-	} catch (error) {
-		results.push({ name, ok: false });
-		say(`FAIL - ${name}: ${error.message}`);
-		if (process.env.E2E_VERBOSE && error.stack) say(error.stack);
-	}
-}
-
-function assert(cond, message) {
-	if (!cond) throw new Error(message);
-}
-
-function summary() {
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	say('');
-	say(`${passed} passed, ${failed} failed`);
-	return failed;
-}
 
 // ------------------------------------------------------------------------------------------------
 // Workflow builders (parameter names as in nodes/ColdMailReseller/resources/*)
@@ -93,49 +71,7 @@ function summary() {
 
 const credentials = { coldMailResellerApi: { id: CRED.id, name: CRED.name } };
 
-function manualTrigger() {
-	return {
-		id: 'a0000000-0000-4000-8000-000000000001',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-}
-
-function cmrNode(name, parameters, position = [240, 0], extra = {}) {
-	return {
-		id: randomUUID(),
-		name,
-		type: NODE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials,
-		...extra,
-	};
-}
-
-function chain(...names) {
-	const connections = {};
-	for (let i = 0; i < names.length - 1; i++) {
-		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
-
-function workflow(id, name, nodes, connections = chain(...nodes.map((n) => n.name))) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', saveManualExecutions: true },
-		pinData: {},
-	};
-}
+const cmrNode = cmrNodeBuilder(CRED);
 
 function userFields(email, overrides = {}) {
 	return {
@@ -155,32 +91,6 @@ function userFields(email, overrides = {}) {
 		phone: '2125550100',
 		...overrides,
 	};
-}
-
-/** Set (raw JSON) + Split Out: `count` items without the Code node (no task runner needed). */
-function itemsNodes(count) {
-	return [
-		{
-			id: 'c0000000-0000-4000-8000-000000000001',
-			name: 'Make items',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [240, 0],
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ n: Array.from({ length: count }, (_, i) => i + 1) }),
-				options: {},
-			},
-		},
-		{
-			id: 'c0000000-0000-4000-8000-000000000002',
-			name: 'One item each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [480, 0],
-			parameters: { fieldToSplitOut: 'n', options: {} },
-		},
-	];
 }
 
 function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
@@ -224,6 +134,13 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 					})),
 				},
 				serviceProvider: 'GOOGLE',
+				googleOauth: {
+					settings: {
+						googleOauthRoute: 'https://yourapp.com/oauth/google',
+						clientId: 'e2e-client',
+						appName: 'E2E',
+					},
+				},
 				confirm: true,
 			}),
 		]),
@@ -263,11 +180,6 @@ function writeWorkflows(wfs, names) {
 // ------------------------------------------------------------------------------------------------
 // Run-JSON helpers
 // ------------------------------------------------------------------------------------------------
-
-function nodeItems(run, nodeName) {
-	const runs = run?.data?.resultData?.runData?.[nodeName];
-	return runs?.[0]?.data?.main?.[0]?.map((i) => i.json) ?? [];
-}
 
 function runError(run) {
 	const e = run?.data?.resultData?.error;
@@ -426,20 +338,7 @@ async function main() {
 
 		// ---- credential + workflows
 		const credFile = path.join(WORK, 'credentials.json');
-		fs.writeFileSync(
-			credFile,
-			JSON.stringify([
-				{
-					...CRED,
-					type: 'coldMailResellerApi',
-					data: {
-						apiKey: API_KEY,
-						environment: 'production',
-						baseUrl: `${simOrigin}/api/v1/integration`,
-					},
-				},
-			]),
-		);
+		fs.writeFileSync(credFile, JSON.stringify([simulatorCredential(CRED, API_KEY, simOrigin)]));
 		const orderDomain = `e2e-${Date.now().toString(36)}.com`;
 		const mailboxUsernames = ['alex', 'sam', 'kim'];
 		let wfs = buildWorkflows({ orderUserId: null, domain: orderDomain, mailboxUsernames });
@@ -450,12 +349,12 @@ async function main() {
 
 		// ---- check 1: the node types load
 		await check(
-			'n8n loads the package (export:nodes lists the node, its AI tool variant and the trigger)',
+			'n8n loads the package (export:nodes lists the node, its AI tool variant and both triggers)',
 			async () => {
 				const out = path.join(WORK, 'nodes.json');
 				await n8nCliChecked(['export:nodes', `--output=${out}`], cli);
 				const names = new Set(JSON.parse(fs.readFileSync(out, 'utf8')).map((n) => n.name));
-				const want = [NODE, `${NODE}Tool`, TRIGGER];
+				const want = [NODE, `${NODE}Tool`, TRIGGER, POLLING_TRIGGER];
 				const missing = want.filter((n) => !names.has(n));
 				assert(!missing.length, `missing ${missing.join(', ')} among ${names.size} node types`);
 				return want.join(', ');
@@ -505,6 +404,16 @@ async function main() {
 			},
 		);
 
+		await credentialTestChecks({
+			check,
+			assert,
+			n8nUrl,
+			cookie,
+			cred: CRED,
+			apiKey: API_KEY,
+			simOrigin,
+		});
+
 		// ---- check 2: workflows run by `n8n execute` against the simulator
 		let createdUserId = null;
 		await check('create user: Cold Mail Reseller → User → Create', async () => {
@@ -551,7 +460,7 @@ async function main() {
 			const err = runError(r.run);
 			assert(err, explain(r));
 			assert(
-				/^Email "not-an-email" is not a valid email address \[item 0\]$/.test(err.message),
+				/^"not-an-email" in "Email" is not a valid email address \[item 0\]$/.test(err.message),
 				`message: ${err.message}`,
 			);
 			assert(err.node === 'Create user (bad email)', `failed node: ${err.node}`);
@@ -709,6 +618,22 @@ async function main() {
 			assert(after === before, `${after - before} execution(s) started`);
 			return `HTTP 401 ${text.slice(0, 120)}`;
 		});
+
+		// ---- check 5: the polling trigger, with the webhook URL unreachable (e2e/polling.mjs)
+		await runPollingChecks({
+			check,
+			assert,
+			sim,
+			simOrigin,
+			cmrApiKey: API_KEY,
+			n8nUrl,
+			n8nApiKey: apiKey,
+			nodeType: POLLING_TRIGGER,
+			credentials,
+			userId: createdUserId,
+		});
+		// ---- check 6: the editor in a real browser (Debian's chromium + playwright-core)
+		await browserStage({ n8nUrl, owner, apiKey, credential: CRED, check, workDir: WORK, log: say });
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });
 		say(`FAIL - setup: ${error.message}`);

@@ -6,6 +6,7 @@ import { getUsers } from './listSearch/getUsers';
 import { getCountries } from './loadOptions/getCountries';
 import { getStates } from './loadOptions/getStates';
 import { BASE_URL_EXPRESSION, CREDENTIAL_NAME } from './shared/constants';
+import { withUnverifiedNotices } from './shared/unverified';
 import { dnsRecordDescription } from './resources/dnsRecord';
 import { domainDescription } from './resources/domain';
 import { errorReportDescription } from './resources/errorReport';
@@ -29,7 +30,8 @@ export class ColdMailReseller implements INodeType {
 		name: 'coldMailReseller',
 		icon: { light: 'file:../../icons/cmr.svg', dark: 'file:../../icons/cmr.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Cold Mail Reseller users, domains, DNS, mailbox orders, subscriptions, warmup and exports',
@@ -49,7 +51,7 @@ export class ColdMailReseller implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		properties: withUnverifiedNotices([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -91,11 +93,18 @@ export class ColdMailReseller implements INodeType {
 			...userDescription,
 			...walletDescription,
 			...warmupDescription,
-		],
+		]),
 	};
 
 	methods = {
-		listSearch: { getDomainIds, getDomainNames, getMailboxes, getSubscriptions, getUsers },
-		loadOptions: { getCountries, getStates },
+		listSearch: {
+			getCountries,
+			getDomainIds,
+			getDomainNames,
+			getMailboxes,
+			getStates,
+			getSubscriptions,
+			getUsers,
+		},
 	};
 }

@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	IWorkflowExecuteAdditionalData,
 	ICredentialDataDecryptedObject,
+	NodeApiError,
 } from 'n8n-workflow';
 import { ColdMailResellerApi } from '../../credentials/ColdMailResellerApi.credentials';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
@@ -22,6 +23,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
 	nodeType?: INodeType;
+	/** The node's typeVersion; 1 (the first release) unless a test needs a newer one. */
+	typeVersion?: number;
 }
 
 export function additionalDataFor(
@@ -48,10 +51,21 @@ export async function runNode(
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		retryOnFail: options.retryOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 
 /** The JSON of each output item. */
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
+}
+
+/** The error a node run fails with (fails the test when the run succeeds). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<NodeApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the node to fail');
 }

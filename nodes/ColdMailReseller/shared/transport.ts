@@ -5,13 +5,15 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './constants';
+import { answerFailureOf, envelopeOf } from './answers';
 import { cmrApiError } from './errors';
 
 /** One CMR call outside declarative routing (list search, dropdowns, trigger checks). */
 export async function cmrApiRequest(
-	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions,
+	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions | IPollFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	qs: IDataObject = {},
@@ -29,7 +31,9 @@ export async function cmrApiRequest(
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
 	})) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) throw cmrApiError(this.getNode(), response);
-	const envelope = (response.body ?? {}) as IDataObject;
+	if (answerFailureOf(response)) {
+		throw cmrApiError(this.getNode(), response, undefined, credentials.apiKey as string);
+	}
+	const envelope = envelopeOf(response) as IDataObject;
 	return { data: envelope.data, body: envelope };
 }

@@ -1,15 +1,27 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { envelopeOf } from '../../shared/answers';
 import { showFor } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
+import { requireValues, sendChecked } from '../../shared/validation';
 
-/** Geo answers are `{name: code}` maps: one item `{name, code}` per entry. */
+/**
+ * Geo answers are `{name: code}` maps in `data`: one item `{name, code}` per entry. Read from
+ * the envelope itself, so an `actionId` next to `data` never becomes a country.
+ */
 async function codeMapItems(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (items.length !== 1) return items;
-	return Object.entries(items[0].json).map(([name, code]) => ({ json: { name, code } }));
+	const { data } = envelopeOf(response);
+	if (!data || typeof data !== 'object' || Array.isArray(data)) return items;
+	return Object.entries(data as IDataObject).map(([name, code]) => ({ json: { name, code } }));
 }
 
 export const geoDescription: INodeProperties[] = [
@@ -50,7 +62,14 @@ export const geoDescription: INodeProperties[] = [
 		description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
 		displayOptions: showFor('geo', 'getStates'),
 		routing: {
-			send: { type: 'query', property: 'countryCode', value: '={{$value.trim().toUpperCase()}}' },
+			send: {
+				preSend: [
+					sendChecked('countryCode', 'countryCode', 'Country Code', {
+						type: 'query',
+						property: 'countryCode',
+					}),
+				],
+			},
 		},
 	},
 ];
