@@ -18,8 +18,8 @@ import {
 } from '../scripts/trigger-instance.mjs';
 import { ROOT, ensureRuntime } from '../scripts/n8n-runtime.mjs';
 
-const ROUNDS = Number(process.env.BENCH_TRIGGER_ROUNDS ?? 3);
-const BLOCK = Number(process.env.BENCH_TRIGGER_BLOCK ?? 300);
+const ROUNDS = Number(process.env.BENCH_TRIGGER_ROUNDS ?? 6);
+const BLOCK = Number(process.env.BENCH_TRIGGER_BLOCK ?? 150);
 const TOTAL = Number(process.env.BENCH_TRIGGER_TOTAL ?? 10_000);
 const CONCURRENCY = 10;
 const TARGET = 0.9;
