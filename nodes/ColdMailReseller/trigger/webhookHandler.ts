@@ -89,6 +89,17 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 		return acknowledge('Event not selected in this trigger; no workflow run started', { event });
 	}
 
+	const format = this.getNodeParameter('outputFormat', 'flattened') as OutputFormat;
+	const includeHeaders = this.getNodeParameter('options.includeHeaders', false) as boolean;
+	const item = shapeEventItem({
+		envelope,
+		event,
+		eventId,
+		receivedAt: new Date().toISOString(),
+		format,
+		headers: includeHeaders ? ({ ...headers } as IDataObject) : undefined,
+	});
+	// Claimed last, once nothing else can fail: a claimed eventId is never run again.
 	if (eventId !== null) {
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const staticData = this.getWorkflowStaticData('node');
@@ -102,16 +113,6 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 		void sleep(0).then(() => rewriteRememberedEvents(scope, staticData));
 	}
 
-	const format = this.getNodeParameter('outputFormat', 'flattened') as OutputFormat;
-	const includeHeaders = this.getNodeParameter('options.includeHeaders', false) as boolean;
-	const item = shapeEventItem({
-		envelope,
-		event,
-		eventId,
-		receivedAt: new Date().toISOString(),
-		format,
-		headers: includeHeaders ? ({ ...headers } as IDataObject) : undefined,
-	});
 	// n8n sends this answer after it has created the execution, like its Webhook node: a busy
 	// n8n answers more slowly instead of accepting deliveries it cannot run yet.
 	return {
