@@ -42,6 +42,7 @@ import {
 } from '../scripts/n8n-runtime.mjs';
 import { runPollingChecks } from './polling.mjs';
 import { browserStage } from './browser.mjs';
+import { checkTriggerRestart } from './trigger-restart.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -639,8 +640,12 @@ async function main() {
 	} finally {
 		await hop?.close().catch(() => {});
 		await stopAll();
-		removeHandlers();
 	}
+	// The trigger's dedupe memory across a real n8n restart (own n8n home, after the instance above stopped).
+	if (USER_FOLDER) {
+		await checkTriggerRestart({ check, assert, say, logDir: LOGS }).finally(stopAll);
+	}
+	removeHandlers();
 	const failed = results.filter((r) => !r.ok).length;
 	if (USER_FOLDER && !failed) fs.rmSync(USER_FOLDER, { recursive: true, force: true });
 	else if (USER_FOLDER) say(`e2e: n8n home kept for inspection: ${USER_FOLDER}`);

@@ -40,6 +40,9 @@ export class ColdMailResellerTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n then answers with the trigger's own webhookResponse (when this is left
+				// out, n8n 2.41 answers with the text "firstEntryJson").
+				responseData: '',
 				path: 'webhook',
 			},
 		],
@@ -67,6 +70,34 @@ export class ColdMailResellerTrigger implements INodeType {
 				default: true,
 				description:
 					"Whether to reject deliveries whose cmr-x-signature header is not an HMAC-SHA256 of the body made with the credential's API key",
+			},
+			{
+				displayName: 'Signature Scheme',
+				name: 'signatureScheme',
+				type: 'options',
+				default: 'auto',
+				displayOptions: { show: { verifySignature: [true] } },
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Accept a signature of the body or of timestamp.body. The timestamp is only protected in the second form.',
+					},
+					{
+						name: 'Timestamp and Body',
+						value: 'timestampAndBody',
+						description:
+							'Accept only a signature of cmr-x-timestamp, a dot and the body, so a replayed delivery cannot carry a fresh timestamp',
+					},
+					{
+						name: 'Body Only',
+						value: 'bodyOnly',
+						description:
+							'Accept only a signature of the body. The timestamp is not signed; replays are stopped by the eventId memory only.',
+					},
+				],
+				description: 'Which signing string the cmr-x-signature header must cover',
 			},
 			{
 				displayName: 'Timestamp Tolerance (Seconds)',

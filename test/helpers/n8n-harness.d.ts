@@ -10,6 +10,8 @@ import type {
 
 export declare class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(credentialType: ICredentialType, data: ICredentialDataDecryptedObject | null);
+	/** The decrypted credential getDecrypted returns; tests may replace it. */
+	data: ICredentialDataDecryptedObject | null;
 	getParentTypes(): string[];
 	isCredentialUsableByNode(): boolean;
 	authenticate(...args: unknown[]): Promise<never>;

@@ -10,7 +10,7 @@ import {
 	parseTimestamp,
 	verifyCmrSignature,
 } from '../../nodes/ColdMailReseller/trigger/signature';
-import { isDuplicateEvent, rememberEvent } from '../../nodes/ColdMailReseller/trigger/dedupe';
+import { DedupeMemory, eventDigest } from '../../nodes/ColdMailReseller/trigger/dedupe';
 import { SETUP_STEPS } from '../../nodes/ColdMailReseller/trigger/notice';
 import webhookEvents from '../fixtures/cmr-webhook-events.json';
 import { triggerNode } from './harness';
@@ -30,7 +30,13 @@ describe('node description (a contract with saved workflows)', () => {
 			outputs: ['main'],
 			credentials: [{ name: 'coldMailResellerApi', required: true }],
 			webhooks: [
-				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+				{
+					name: 'default',
+					httpMethod: 'POST',
+					responseMode: 'onReceived',
+					responseData: '',
+					path: 'webhook',
+				},
 			],
 			icon: { light: 'file:../../icons/cmr.svg', dark: 'file:../../icons/cmr.dark.svg' },
 		});
@@ -43,6 +49,7 @@ describe('node description (a contract with saved workflows)', () => {
 			['setupNotice', 'notice', ''],
 			['events', 'multiOptions', []],
 			['verifySignature', 'boolean', true],
+			['signatureScheme', 'options', 'auto'],
 			['timestampTolerance', 'number', 300],
 			['outputFormat', 'options', 'flattened'],
 			['options', 'collection', {}],
@@ -55,6 +62,14 @@ describe('node description (a contract with saved workflows)', () => {
 			expect.objectContaining({ name: 'includeHeaders', type: 'boolean', default: false }),
 		]);
 		expect(property('timestampTolerance').displayOptions).toEqual({
+			show: { verifySignature: [true] },
+		});
+		expect(property('signatureScheme').options?.map((o) => 'value' in o && o.value)).toEqual([
+			'auto',
+			'timestampAndBody',
+			'bodyOnly',
+		]);
+		expect(property('signatureScheme').displayOptions).toEqual({
 			show: { verifySignature: [true] },
 		});
 	});
@@ -152,13 +167,33 @@ describe('signature helpers', () => {
 	});
 });
 
-describe('dedupe helpers', () => {
-	it('keep a bounded FIFO of ids', () => {
-		const staticData = {};
-		for (const id of ['a', 'b', 'c', 'd']) rememberEvent(staticData, id, 3);
-		expect(isDuplicateEvent(staticData, 'a')).toBe(false);
-		expect(isDuplicateEvent(staticData, 'd')).toBe(true);
-		rememberEvent(staticData, 'b', 3);
-		expect(staticData).toEqual({ recentEventIds: ['c', 'd', 'b'] });
+describe('dedupe memory', () => {
+	const [a, b, c] = ['a', 'b', 'c'].map(eventDigest);
+
+	it('serialises buckets as [newest second, digests], oldest first', () => {
+		const memory = new DedupeMemory();
+		memory.add(a, 100);
+		memory.add(b, 105);
+		expect(memory.serialize()).toEqual([[105, a + b]]);
+		expect(memory.has(a)).toBe(true);
+		expect(memory.has(c)).toBe(false);
+	});
+
+	it('merges ids another process stored, in time order, without duplicating known ones', () => {
+		const memory = new DedupeMemory();
+		memory.add(b, 200);
+		memory.merge([
+			[50, a + b],
+			[300, c],
+		]);
+		expect(memory.size).toBe(3);
+		expect(memory.serialize()).toEqual([
+			[50, a],
+			[200, b],
+			[300, c],
+		]);
+		// Merging what it wrote itself changes nothing.
+		memory.merge(memory.serialize());
+		expect(memory.size).toBe(3);
 	});
 });

@@ -43,11 +43,11 @@ export const defaultCredentials = (): CredentialData => ({
 	baseUrl: BASE_URL,
 });
 
-const nodeTypes: INodeTypes = {
-	getByName: () => triggerNode as INodeType,
-	getByNameAndVersion: () => triggerNode as INodeType,
+const nodeTypesFor = (trigger: ColdMailResellerTrigger): INodeTypes => ({
+	getByName: () => trigger as INodeType,
+	getByNameAndVersion: () => trigger as INodeType,
 	getKnownTypes: () => ({}),
-};
+});
 
 /** A fake express response that records what the node answered. */
 export class FakeResponse {
@@ -113,6 +113,7 @@ export interface TriggerEnv {
 	node: INode;
 	staticData: IDataObject;
 	additionalData: IWorkflowExecuteAdditionalData;
+	credentialsHelper: TestCredentialsHelper;
 	/** The node's own static data (`getWorkflowStaticData('node')`). */
 	nodeStaticData(): IDataObject;
 	hook(
@@ -140,7 +141,9 @@ export function makeTriggerEnv(
 	credentials: CredentialData | null = defaultCredentials(),
 	staticData: IDataObject = {},
 	workflowId = `wf-${++environmentCount}`,
+	options: { credentialId?: string; trigger?: ColdMailResellerTrigger } = {},
 ): TriggerEnv {
+	const trigger = options.trigger ?? triggerNode;
 	const description = triggerNode.description;
 	const resolved =
 		NodeHelpers.getNodeParameters(
@@ -159,7 +162,13 @@ export function makeTriggerEnv(
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: resolved,
-		credentials: { coldMailResellerApi: { id: 'cred-1', name: 'CMR account' } },
+		// A credential id per environment by default: the trigger reuses a loaded key per credential id.
+		credentials: {
+			coldMailResellerApi: {
+				id: options.credentialId ?? `cred-${workflowId}`,
+				name: 'CMR account',
+			},
+		},
 	};
 	const workflow = new Workflow({
 		// A new id per environment by default: the trigger keeps accepted eventIds per workflow node.
@@ -168,12 +177,13 @@ export function makeTriggerEnv(
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes,
+		nodeTypes: nodeTypesFor(trigger),
 		staticData,
 	});
 
+	const credentialsHelper = new TestCredentialsHelper(credentialType, credentials);
 	const baseAdditionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentialType, credentials),
+		credentialsHelper,
 		webhookBaseUrl: WEBHOOK_BASE_URL,
 		webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
 		webhookWaitingBaseUrl: 'https://n8n.example.test/webhook-waiting',
@@ -193,6 +203,7 @@ export function makeTriggerEnv(
 		node,
 		staticData: workflow.staticData,
 		additionalData,
+		credentialsHelper,
 		nodeStaticData: () => workflow.getStaticData('node', node),
 		hook: (activation = 'activate', options = {}) =>
 			new HookContext(
@@ -232,7 +243,7 @@ export function makeTriggerEnv(
 			};
 			const ctx = new WebhookContext(workflow, node, requestData, 'webhook', webhookData, [], null);
 			onContext?.(ctx);
-			const result = await triggerNode.webhook.call(ctx);
+			const result = await trigger.webhook.call(ctx);
 			return { result, res, ctx };
 		},
 	};

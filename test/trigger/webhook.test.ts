@@ -1,8 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { MAX_BODY_BYTES } from '../../nodes/ColdMailReseller/trigger/delivery';
+import type { StoredBucket } from '../../nodes/ColdMailReseller/trigger/dedupe';
 import {
+	DEDUPE_BUCKET_SIZE,
 	DEDUPE_MAX_EVENT_IDS,
+	DEDUPE_MIN_EVENT_IDS,
 	DEDUPE_STATIC_KEY,
+	DEDUPE_WINDOW_SECONDS,
+	LEGACY_DEDUPE_STATIC_KEY,
+	eventDigest,
+	isStoredEvent,
 } from '../../nodes/ColdMailReseller/trigger/dedupe';
 import webhookEvents from '../fixtures/cmr-webhook-events.json';
 import type { Encoding, FakeRequest, TriggerEnv, Variant } from './harness';
@@ -57,10 +64,10 @@ afterAll(() => {
 });
 
 function expectRun(outcome: Awaited<ReturnType<TriggerEnv['deliver']>>): IDataObject {
-	// The trigger answers 200 itself so that n8n saves the eventId before starting the run.
-	expect(outcome.res.statusCode).toBe(200);
-	expect(outcome.res.body).toMatchObject({ status: 200, message: 'Event received' });
-	expect(outcome.result.noWebhookResponse).toBe(true);
+	// n8n sends the answer once it has created the execution.
+	expect(outcome.res.ended).toBe(false);
+	expect(outcome.result.webhookResponse).toMatchObject({ status: 200, message: 'Event received' });
+	expect(outcome.result.noWebhookResponse).toBeUndefined();
 	expect(outcome.result.workflowData).toHaveLength(1);
 	expect(outcome.result.workflowData?.[0]).toHaveLength(1);
 	return outcome.result.workflowData?.[0][0].json as IDataObject;
@@ -378,7 +385,15 @@ describe('duplicate deliveries', () => {
 		expect(retry.result.webhookResponse).toMatchObject({ eventId: payload.eventId });
 		// And the third attempt ~5 min later.
 		expectAcknowledged(await env.deliver(signedRequest(payload)), 'already received');
-		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toEqual([payload.eventId]);
+		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toEqual([
+			[nowSeconds(), eventDigest(payload.eventId as string)],
+		]);
+	});
+
+	it('stores each id as 8 base64 characters (6 bytes of its SHA-256)', () => {
+		expect(eventDigest('6SSHBXWR3N4JEKGRQSG3KW3D76N6')).toMatch(/^[A-Za-z0-9+/]{8}$/);
+		expect(eventDigest('A')).toBe(eventDigest('A'));
+		expect(eventDigest('A')).not.toBe(eventDigest('B'));
 	});
 
 	it('remembers ids in the static data n8n saves, so a reloaded workflow still drops the retry', async () => {
@@ -386,6 +401,7 @@ describe('duplicate deliveries', () => {
 		expectRun(await env.deliver(signedRequest(payload)));
 		const saved = JSON.parse(JSON.stringify(env.staticData)) as IDataObject;
 		const reloaded = makeTriggerEnv(ALL, undefined, saved);
+		expect(isStoredEvent(reloaded.nodeStaticData(), payload.eventId as string)).toBe(true);
 		expectAcknowledged(await reloaded.deliver(signedRequest(payload)), 'already received');
 	});
 
@@ -395,6 +411,15 @@ describe('duplicate deliveries', () => {
 		// Same workflow reloaded from the database before the save: static data still empty.
 		const racing = makeTriggerEnv(ALL, undefined, {}, 'wf-race');
 		expectAcknowledged(await racing.deliver(signedRequest(payload)), 'already received');
+	});
+
+	it('writes what the process accepted together with what is stored (a stale snapshot loses nothing)', async () => {
+		const first = makeTriggerEnv(ALL, undefined, {}, 'wf-union');
+		expectRun(await first.deliver(signedRequest({ ...payload, eventId: 'U1' })));
+		// A second delivery that read the database before the first one's save.
+		const second = makeTriggerEnv(ALL, undefined, {}, 'wf-union');
+		expectRun(await second.deliver(signedRequest({ ...payload, eventId: 'U2' })));
+		for (const id of ['U1', 'U2']) expect(isStoredEvent(second.nodeStaticData(), id)).toBe(true);
 	});
 
 	it('runs for different eventIds', async () => {
@@ -411,22 +436,90 @@ describe('duplicate deliveries', () => {
 		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toBeUndefined();
 	});
 
-	it(`keeps only the last ${DEDUPE_MAX_EVENT_IDS} ids (oldest dropped first)`, async () => {
-		const old = Array.from({ length: DEDUPE_MAX_EVENT_IDS }, (_, i) => `OLD${i}`);
+	it('reads the 0.1 format (plain ids) and replaces it', async () => {
 		const env = makeTriggerEnv(ALL, undefined, {
-			[`node:CMR Trigger`]: { [DEDUPE_STATIC_KEY]: old },
+			'node:CMR Trigger': { [LEGACY_DEDUPE_STATIC_KEY]: ['OLD1', 'OLD2'] },
 		});
 		expectAcknowledged(
-			await env.deliver(signedRequest({ ...payload, eventId: 'OLD0' })),
+			await env.deliver(signedRequest({ ...payload, eventId: 'OLD2' })),
 			'already received',
 		);
-		expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'NEW' })));
-		const ids = env.nodeStaticData()[DEDUPE_STATIC_KEY] as string[];
-		expect(ids).toHaveLength(DEDUPE_MAX_EVENT_IDS);
-		expect(ids[0]).toBe('OLD1');
-		expect(ids[ids.length - 1]).toBe('NEW');
-		// OLD0 was forgotten, so a (very late) repeat of it runs again.
-		expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'OLD0' })));
+		expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'NEW1' })));
+		const stored = env.nodeStaticData();
+		expect(stored[LEGACY_DEDUPE_STATIC_KEY]).toBeUndefined();
+		for (const id of ['OLD1', 'OLD2', 'NEW1']) expect(isStoredEvent(stored, id)).toBe(true);
+	});
+
+	describe('retention', () => {
+		/** `count` stored ids ID<prefix>0…, in full buckets whose newest id is `ageSeconds` old. */
+		function storedIds(prefix: string, count: number, ageSeconds: number): StoredBucket[] {
+			const buckets: StoredBucket[] = [];
+			for (let start = 0; start < count; start += DEDUPE_BUCKET_SIZE) {
+				const digests: string[] = [];
+				for (let i = start; i < Math.min(count, start + DEDUPE_BUCKET_SIZE); i++) {
+					digests.push(eventDigest(`${prefix}${i}`));
+				}
+				buckets.push([nowSeconds() - ageSeconds, digests.join('')]);
+			}
+			return buckets;
+		}
+
+		async function afterOneNewEvent(stored: StoredBucket[]) {
+			const env = makeTriggerEnv(ALL, undefined, {
+				'node:CMR Trigger': { [DEDUPE_STATIC_KEY]: stored },
+			});
+			expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'NEWEST' })));
+			const buckets = env.nodeStaticData()[DEDUPE_STATIC_KEY] as StoredBucket[];
+			const total = buckets.reduce((sum, [, joined]) => sum + joined.length / 8, 0);
+			return { env, total };
+		}
+
+		const hoursAgo = 2 * DEDUPE_WINDOW_SECONDS;
+
+		it(`keeps ids older than the window while fewer than ${DEDUPE_MIN_EVENT_IDS} would remain`, async () => {
+			const { env, total } = await afterOneNewEvent(storedIds('A', DEDUPE_MIN_EVENT_IDS, hoursAgo));
+			expect(total).toBe(DEDUPE_MIN_EVENT_IDS + 1);
+			expect(isStoredEvent(env.nodeStaticData(), 'A0')).toBe(true);
+			expectAcknowledged(
+				await env.deliver(signedRequest({ ...payload, eventId: 'A0' })),
+				'already received',
+			);
+		});
+
+		it(`forgets ids older than the window once ${DEDUPE_MIN_EVENT_IDS} newer ones are kept`, async () => {
+			const stored = [
+				...storedIds('OLD', DEDUPE_BUCKET_SIZE, hoursAgo),
+				...storedIds('B', DEDUPE_MIN_EVENT_IDS, hoursAgo - 60),
+			];
+			const { env, total } = await afterOneNewEvent(stored);
+			expect(total).toBe(DEDUPE_MIN_EVENT_IDS + 1);
+			expect(isStoredEvent(env.nodeStaticData(), 'OLD0')).toBe(false);
+			expect(isStoredEvent(env.nodeStaticData(), 'B0')).toBe(true);
+			// OLD0 was forgotten, so a (very late) repeat of it runs again.
+			expectRun(await env.deliver(signedRequest({ ...payload, eventId: 'OLD0' })));
+		});
+
+		it(`keeps every id of the last ${DEDUPE_WINDOW_SECONDS / 60} minutes beyond ${DEDUPE_MIN_EVENT_IDS}`, async () => {
+			const { env, total } = await afterOneNewEvent(storedIds('C', 20_000, 600));
+			expect(total).toBe(20_001);
+			expect(isStoredEvent(env.nodeStaticData(), 'C0')).toBe(true);
+		});
+
+		it(`never keeps more than ${DEDUPE_MAX_EVENT_IDS} ids (oldest bucket dropped first)`, async () => {
+			const { env, total } = await afterOneNewEvent(storedIds('D', DEDUPE_MAX_EVENT_IDS, 60));
+			expect(total).toBe(DEDUPE_MAX_EVENT_IDS - DEDUPE_BUCKET_SIZE + 1);
+			expect(isStoredEvent(env.nodeStaticData(), `D${DEDUPE_BUCKET_SIZE - 1}`)).toBe(false);
+			expect(isStoredEvent(env.nodeStaticData(), `D${DEDUPE_BUCKET_SIZE}`)).toBe(true);
+			expect(isStoredEvent(env.nodeStaticData(), 'NEWEST')).toBe(true);
+		});
+
+		it('measures the stored size: 8 characters per id plus about 16 per bucket of 500', async () => {
+			const { env } = await afterOneNewEvent(storedIds('E', DEDUPE_MIN_EVENT_IDS - 1, 60));
+			const json = JSON.stringify(env.nodeStaticData()[DEDUPE_STATIC_KEY]);
+			// 8 characters per id plus [seconds,"…"], per bucket of 500.
+			expect(json.length).toBeLessThan(DEDUPE_MIN_EVENT_IDS * 8 + 20 * 20);
+			expect(json.length).toBeGreaterThan(DEDUPE_MIN_EVENT_IDS * 8);
+		});
 	});
 });
 
@@ -536,5 +629,153 @@ describe('output options', () => {
 
 	it('leaves headers out by default', async () => {
 		expect(expectRun(await deliver(payload))).not.toHaveProperty('headers');
+	});
+});
+
+describe('Signature Scheme', () => {
+	const payload = { event: 'mailbox.created', eventId: 'SCHEME1', data: { email: 'a@b.io' } };
+
+	it('Auto (default) accepts both signing strings', async () => {
+		expectRun(await deliver(payload, ALL, { variant: 'body' }));
+		expectRun(await deliver(payload, ALL, { variant: 'timestamp.body' }));
+	});
+
+	it('Timestamp and Body rejects a body-only signature (401, no run)', async () => {
+		const parameters = { ...ALL, signatureScheme: 'timestampAndBody' };
+		expectRejected(await deliver(payload, parameters, { variant: 'body' }), 401, 'does not match');
+		expectRun(await deliver(payload, parameters, { variant: 'timestamp.body' }));
+	});
+
+	it('Timestamp and Body needs the timestamp header even with tolerance 0', async () => {
+		const req = signedRequest(payload, { variant: 'timestamp.body' });
+		delete req.headers['cmr-x-timestamp'];
+		const parameters = { ...ALL, signatureScheme: 'timestampAndBody', timestampTolerance: 0 };
+		expectRejected(
+			await makeTriggerEnv(parameters).deliver(req),
+			401,
+			'Missing cmr-x-timestamp header (the Timestamp and Body scheme signs it)',
+		);
+	});
+
+	it('Timestamp and Body: a captured delivery replayed with a fresh timestamp fails', async () => {
+		const parameters = { ...ALL, signatureScheme: 'timestampAndBody' };
+		const captured = signedRequest(payload, { variant: 'timestamp.body', timestamp: 1 });
+		captured.headers['cmr-x-timestamp'] = String(nowSeconds());
+		expectRejected(await makeTriggerEnv(parameters).deliver(captured), 401, 'does not match');
+	});
+
+	it('Body Only rejects a timestamp.body signature', async () => {
+		const parameters = { ...ALL, signatureScheme: 'bodyOnly' };
+		expectRejected(
+			await deliver(payload, parameters, { variant: 'timestamp.body' }),
+			401,
+			'does not match',
+		);
+		expectRun(await deliver(payload, parameters, { variant: 'body' }));
+	});
+
+	it.each(['auto', 'bodyOnly'])(
+		'%s: a replay with a fresh timestamp of an eventId seen within the retention never runs again',
+		async (signatureScheme) => {
+			const env = makeTriggerEnv({ ...ALL, signatureScheme });
+			const original = signedRequest(payload, { variant: 'body' });
+			expectRun(await env.deliver(original));
+			// The body signature does not cover the timestamp: the attacker sets a fresh one.
+			const replay = fakeRequest(original.rawBody, {
+				...original.headers,
+				'cmr-x-timestamp': String(nowSeconds() + 200),
+			});
+			expectAcknowledged(await env.deliver(replay), 'already received');
+			// Also after a reload of the workflow from what n8n saved.
+			const saved = JSON.parse(JSON.stringify(env.staticData)) as IDataObject;
+			const reloaded = makeTriggerEnv({ ...ALL, signatureScheme }, undefined, saved);
+			expectAcknowledged(await reloaded.deliver(replay), 'already received');
+		},
+	);
+});
+
+describe('signing key reuse', () => {
+	const payload = { event: 'mailbox.created', eventId: 'KEY', data: {} };
+	const withId = (eventId: string) => ({ ...payload, eventId });
+
+	it('loads the credential once for many deliveries', async () => {
+		const env = makeTriggerEnv(ALL);
+		const spy = jest.spyOn(env.credentialsHelper, 'getDecrypted');
+		for (let i = 0; i < 20; i++) expectRun(await env.deliver(signedRequest(withId(`K${i}`))));
+		expect(spy).toHaveBeenCalledTimes(1);
+	});
+
+	it('follows a changed API key at once, and stops accepting the replaced one', async () => {
+		const env = makeTriggerEnv(ALL);
+		expectRun(await env.deliver(signedRequest(withId('R1'))));
+		const newKey = 'example-rotated-partner-key-00112233';
+		env.credentialsHelper.data = { ...env.credentialsHelper.data, apiKey: newKey };
+		expectRun(await env.deliver(signedRequest(withId('R2'), { key: newKey })));
+		expectRejected(await env.deliver(signedRequest(withId('R3'))), 401, 'does not match');
+		expectRun(await env.deliver(signedRequest(withId('R4'), { key: newKey })));
+	});
+
+	it('loads the credential again after the reuse time', async () => {
+		const env = makeTriggerEnv(ALL);
+		const spy = jest.spyOn(env.credentialsHelper, 'getDecrypted');
+		expectRun(await env.deliver(signedRequest(withId('T1'))));
+		jest.setSystemTime(FIXED_NOW.getTime() + 16_000);
+		try {
+			expectRun(await env.deliver(signedRequest(withId('T2'))));
+		} finally {
+			jest.setSystemTime(FIXED_NOW);
+		}
+		expect(spy).toHaveBeenCalledTimes(2);
+	});
+
+	it('never logs or answers with the key', async () => {
+		const env = makeTriggerEnv(ALL);
+		const logged: string[] = [];
+		const outcome = await env.deliver(signedRequest(withId('L1'), { key: 'wrong' }), (ctx) => {
+			for (const level of ['error', 'warn'] as const) {
+				jest.spyOn(ctx.logger, level).mockImplementation((message: string) => {
+					logged.push(message);
+				});
+			}
+		});
+		expectRejected(outcome, 401);
+		expect(logged.join('\n')).not.toContain(API_KEY);
+	});
+});
+
+describe('flattened output and Object method names', () => {
+	it('keeps data fields named constructor, toString, hasOwnProperty and valueOf', async () => {
+		const data = { constructor: 'c', toString: 't', hasOwnProperty: 'h', valueOf: 1, a: 2 };
+		const item = expectRun(await deliver({ event: 'domain.expired', eventId: 'OBJ1', data }));
+		expect(item).toEqual({
+			event: 'domain.expired',
+			eventId: 'OBJ1',
+			receivedAt: FIXED_NOW.toISOString(),
+			...data,
+		});
+		for (const key of Object.keys(data)) expect(Object.hasOwn(item, key)).toBe(true);
+	});
+
+	it('keeps top-level envelope keys named like Object methods too', async () => {
+		const item = expectRun(
+			await deliver({ event: 'domain.expired', eventId: 'OBJ2', data: {}, toString: 'x' }),
+		);
+		expect(Object.hasOwn(item, 'toString')).toBe(true);
+		expect(item.toString).toBe('x');
+	});
+
+	it('does not let a __proto__ field change the item or Object.prototype', async () => {
+		const raw =
+			'{"event":"domain.expired","eventId":"OBJ3","data":{"__proto__":{"isAdmin":true},"b":1}}';
+		const item = expectRun(await deliver(raw));
+		expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+		expect(item.isAdmin).toBeUndefined();
+		expect(({} as IDataObject).isAdmin).toBeUndefined();
+		expect(item).toEqual({
+			event: 'domain.expired',
+			eventId: 'OBJ3',
+			receivedAt: FIXED_NOW.toISOString(),
+			b: 1,
+		});
 	});
 });

@@ -20,11 +20,22 @@ function isPlainObject(value: unknown): value is IDataObject {
 }
 
 /**
+ * Sets an own field unless the item already has one. Own-property checks keep fields named
+ * like Object methods (`constructor`, `toString`); `__proto__` is left out, since assigning it
+ * would change the item's prototype here or in any later copy of the item.
+ */
+function addField(item: IDataObject, key: string, value: unknown): void {
+	if (key === '__proto__' || Object.prototype.hasOwnProperty.call(item, key)) return;
+	item[key] = value as IDataObject[string];
+}
+
+/**
  * One output item per delivery:
  * - flattened: `{ event, eventId, receivedAt, ...data }`
  * - raw: `{ event, eventId, receivedAt, data }`
  * Other top-level envelope keys (for example an `actionId`) follow, then `headers` if asked.
  * `event`, `eventId` and `receivedAt` always win over a same-named key inside `data`.
+ * A `__proto__` key is dropped from the flattened item (raw keeps `data` as parsed).
  * The payload is passed through untouched, including mailbox credentials: the workflow
  * needs them (`mailbox.created`, `prewarmup.order.success`).
  */
@@ -34,15 +45,13 @@ export function shapeEventItem(input: ShapeInput): IDataObject {
 
 	const data = envelope.data;
 	if (format === 'flattened' && isPlainObject(data)) {
-		for (const [key, value] of Object.entries(data)) {
-			if (!(key in item)) item[key] = value;
-		}
+		for (const [key, value] of Object.entries(data)) addField(item, key, value);
 	} else {
 		item.data = data === undefined ? null : data;
 	}
 
 	for (const [key, value] of Object.entries(envelope)) {
-		if (!ENVELOPE_KEYS.has(key) && !(key in item)) item[key] = value;
+		if (!ENVELOPE_KEYS.has(key)) addField(item, key, value);
 	}
 
 	if (headers !== undefined) item.headers = headers;

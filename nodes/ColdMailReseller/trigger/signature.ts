@@ -1,3 +1,4 @@
+import type { KeyObject } from 'crypto';
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
@@ -11,6 +12,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
  *   - signing string `rawBody` or `${timestamp}.${rawBody}`
  *   - digest as hex or base64 (standard or URL-safe)
  *   - with or without a `sha256=` prefix
+ * The Signature Scheme parameter narrows this to one signing string (see SignatureScheme).
  * Nothing in this file ever puts the key, the body or the signature into a message.
  */
 
@@ -27,6 +29,20 @@ const MILLISECONDS_THRESHOLD = 1e12;
 
 export type SigningVariant = 'body' | 'timestamp.body';
 
+/**
+ * Values of the "Signature Scheme" parameter. Stored in saved workflows: do not rename.
+ * - auto: either signing string (only `timestamp.body` binds the timestamp)
+ * - timestampAndBody: only `${timestamp}.${rawBody}`; a replay cannot refresh the timestamp
+ * - bodyOnly: only `rawBody`; the timestamp is not protected
+ */
+export type SignatureScheme = 'auto' | 'timestampAndBody' | 'bodyOnly';
+
+const SCHEME_VARIANTS: Record<SignatureScheme, SigningVariant[]> = {
+	auto: ['body', 'timestamp.body'],
+	timestampAndBody: ['timestamp.body'],
+	bodyOnly: ['body'],
+};
+
 export type SignatureCheck =
 	| { valid: true; variant: SigningVariant }
 	| { valid: false; reason: string };
@@ -35,14 +51,16 @@ export interface SignatureInput {
 	rawBody: Buffer;
 	signature: string | undefined;
 	timestamp: string | undefined;
-	/** The partner API key from the credential. */
-	secret: string;
+	/** The partner API key from the credential (as text or as a secret KeyObject). */
+	secret: string | KeyObject;
 	/** 0 turns the freshness check off. */
 	toleranceSeconds: number;
 	nowMs: number;
+	/** Which signing strings to accept; `auto` when not given. */
+	scheme?: SignatureScheme;
 }
 
-export function computeSignature(secret: string, payload: Buffer): Buffer {
+export function computeSignature(secret: string | KeyObject, payload: Buffer): Buffer {
 	return createHmac('sha256', secret).update(payload).digest();
 }
 
@@ -99,8 +117,9 @@ function constantTimeEqual(a: Buffer, b: Buffer): boolean {
 
 export function verifyCmrSignature(input: SignatureInput): SignatureCheck {
 	const { rawBody, signature, timestamp, secret, toleranceSeconds, nowMs } = input;
+	const variants = SCHEME_VARIANTS[input.scheme ?? 'auto'] ?? SCHEME_VARIANTS.auto;
 
-	if (!secret) {
+	if (secret === '') {
 		return { valid: false, reason: 'No API key in the credential to verify the signature with' };
 	}
 	if (signature === undefined || signature.trim() === '') {
@@ -109,6 +128,12 @@ export function verifyCmrSignature(input: SignatureInput): SignatureCheck {
 
 	const checkFreshness = toleranceSeconds > 0;
 	const hasTimestamp = timestamp !== undefined && timestamp.trim() !== '';
+	if (!variants.includes('body') && !hasTimestamp) {
+		return {
+			valid: false,
+			reason: `Missing ${TIMESTAMP_HEADER} header (the Timestamp and Body scheme signs it)`,
+		};
+	}
 	if (checkFreshness) {
 		if (!hasTimestamp) {
 			return { valid: false, reason: `Missing ${TIMESTAMP_HEADER} header` };
@@ -137,6 +162,7 @@ export function verifyCmrSignature(input: SignatureInput): SignatureCheck {
 		rawBody,
 		hasTimestamp ? timestamp.trim() : undefined,
 	)) {
+		if (!variants.includes(variant)) continue;
 		const expected = computeSignature(secret, payload);
 		// Compare against every candidate, without stopping early, to keep timing flat.
 		let matched = false;

@@ -1,17 +1,19 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from '../shared/constants';
-import { claimEvent } from './dedupe';
+import { sleep } from 'n8n-workflow';
+import { claimEvent, rewriteRememberedEvents } from './dedupe';
 import type { Rejection } from './delivery';
 import { checkBodySize, getRawBody, headerValue, parseDelivery } from './delivery';
 import { isEventSelected } from './events';
 import type { OutputFormat } from './output';
 import { shapeEventItem } from './output';
+import type { SignatureScheme } from './signature';
 import {
 	DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
 	SIGNATURE_HEADER,
 	TIMESTAMP_HEADER,
 	verifyCmrSignature,
 } from './signature';
+import { verifyWithSigningKey } from './signingKey';
 
 /**
  * Handles one CMR delivery. Order: size → signature → JSON → event name → filter → dedupe.
@@ -40,21 +42,27 @@ async function verifySignature(
 	rawBody: Buffer,
 	headers: Headers,
 ): Promise<Rejection | null> {
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
 	const tolerance = this.getNodeParameter(
 		'timestampTolerance',
 		DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
 	) as number;
+	const scheme = this.getNodeParameter('signatureScheme', 'auto') as SignatureScheme;
+	const nowMs = Date.now();
 
-	const result = verifyCmrSignature({
-		rawBody,
-		signature: headerValue(headers, SIGNATURE_HEADER),
-		timestamp: headerValue(headers, TIMESTAMP_HEADER),
-		secret,
-		toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
-		nowMs: Date.now(),
-	});
+	const result = await verifyWithSigningKey(
+		this,
+		(secret) =>
+			verifyCmrSignature({
+				rawBody,
+				signature: headerValue(headers, SIGNATURE_HEADER),
+				timestamp: headerValue(headers, TIMESTAMP_HEADER),
+				secret,
+				toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
+				nowMs,
+				scheme,
+			}),
+		nowMs,
+	);
 	if (result.valid) return null;
 	return { status: 401, message: `Signature verification failed: ${result.reason}` };
 }
@@ -81,13 +89,6 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 		return acknowledge('Event not selected in this trigger; no workflow run started', { event });
 	}
 
-	if (eventId !== null) {
-		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (!claimEvent(scope, this.getWorkflowStaticData('node'), eventId)) {
-			return acknowledge('Event already received; no workflow run started', { event, eventId });
-		}
-	}
-
 	const format = this.getNodeParameter('outputFormat', 'flattened') as OutputFormat;
 	const includeHeaders = this.getNodeParameter('options.includeHeaders', false) as boolean;
 	const item = shapeEventItem({
@@ -98,10 +99,26 @@ async function processDelivery(this: IWebhookFunctions): Promise<IWebhookRespons
 		format,
 		headers: includeHeaders ? ({ ...headers } as IDataObject) : undefined,
 	});
-	// Answering here (noWebhookResponse) makes n8n save static data, and so the eventId,
-	// before it starts the run; with a plain return it starts the run first and the save is lost.
-	this.getResponseObject().status(200).json({ status: 200, message: 'Event received', event });
-	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+	// Claimed last, once nothing else can fail: a claimed eventId is never run again.
+	if (eventId !== null) {
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const staticData = this.getWorkflowStaticData('node');
+		if (!claimEvent(scope, staticData, eventId)) {
+			return acknowledge('Event already received; no workflow run started', { event, eventId });
+		}
+		// n8n answers once it has created the execution, then saves static data if marked changed.
+		// Creating the execution wraps the same static data in a new Workflow, which clears that
+		// mark; setting the ids again right after (a timer fires while n8n writes the execution)
+		// makes n8n save them with this delivery.
+		void sleep(0).then(() => rewriteRememberedEvents(scope, staticData));
+	}
+
+	// n8n sends this answer after it has created the execution, like its Webhook node: a busy
+	// n8n answers more slowly instead of accepting deliveries it cannot run yet.
+	return {
+		webhookResponse: { status: 200, message: 'Event received', event },
+		workflowData: [this.helpers.returnJsonArray([item])],
+	};
 }
 
 export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
