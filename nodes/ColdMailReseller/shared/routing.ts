@@ -1,7 +1,5 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -10,12 +8,11 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { CREDENTIAL_NAME, MAX_PAGE_SIZE } from './constants';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
 import { cmrApiError, invalidInput } from './errors';
+import { paginateCmrList, sendCmrRequest } from './pagination';
 
-/** Safety stop for Return All: 1000 pages of 100 items. */
-const MAX_PAGES = 1000;
+export { hasNextPage } from './pagination';
 
 type Envelope = { status?: number; message?: string; data?: unknown; actionId?: string };
 
@@ -84,50 +81,6 @@ export async function unwrapList(
 	return listItemsOf(envelopeOf(response).data).map((json) => ({ json }));
 }
 
-/** Whether another page follows, from CMR's pagination info or, lacking it, a full page. */
-export function hasNextPage(body: unknown, page: number, pageItems: number, pageSize: number) {
-	const data = (body as Envelope | undefined)?.data as IDataObject | undefined;
-	const info = ((data && (data.pagination as IDataObject)) ?? data ?? {}) as IDataObject;
-	if (typeof info.totalPages === 'number') return page < info.totalPages;
-	if (info.nextPage !== undefined) return info.nextPage !== null && Number(info.nextPage) > page;
-	return pageItems >= pageSize;
-}
-
-/**
- * Page/limit pagination for every CMR list: pages of up to 100 until Return All is
- * satisfied or Limit is reached. Filters already in the query are kept on every page.
- */
-export async function paginateCmrList(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
-	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
-	const results: INodeExecutionData[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const options = {
-			...requestData.options,
-			qs: { ...requestData.options.qs, page, limit: pageSize },
-			returnFullResponse: true,
-		} as IHttpRequestOptions;
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
-		let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
-		for (const { actions } of requestData.postReceive) {
-			for (const action of actions) {
-				if (typeof action === 'function') items = await action.call(this, items, response);
-			}
-		}
-		results.push(...items);
-		if (results.length >= limit || !hasNextPage(response.body, page, items.length, pageSize)) break;
-	}
-	return results;
-}
-
 /** Paid calls charge the wallet: n8n's Retry On Fail could charge twice, so refuse it. */
 export async function refuseRetryOnPaidCall(
 	this: IExecuteSingleFunctions,
@@ -170,10 +123,11 @@ export function route(key: EndpointKey, options: RouteOptions = {}): INodeProper
 			],
 		},
 	};
-	if (options.list === 'paginated') {
-		routing.send!.paginate = true;
-		routing.operations = { pagination: paginateCmrList };
-	}
+	// Every request goes through a request operation: the limiter and the retries live there.
+	routing.send!.paginate = true;
+	routing.operations = {
+		pagination: options.list === 'paginated' ? paginateCmrList : sendCmrRequest,
+	};
 	return routing;
 }
 
@@ -191,15 +145,20 @@ export function deletedResult(idParameter: string, idKey = idParameter): PostRec
  * `a|b` keeps the first of the alternatives the record has, e.g. `mailboxId|id`.
  */
 export function simplifyTo(fields: string[]): PostReceiveAction {
+	const alternativesPerField = fields.map((spec) => spec.split('|'));
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
 		if (!(this.getNodeParameter('simple', true) as boolean)) return items;
 		return items.map((item) => {
 			const picked: IDataObject = {};
-			for (const spec of fields) {
-				const name = spec.split('|').find((alternative) => item.json[alternative] !== undefined);
-				if (name !== undefined) picked[name] = item.json[name];
+			let any = false;
+			for (const alternatives of alternativesPerField) {
+				const name = alternatives.find((alternative) => item.json[alternative] !== undefined);
+				if (name !== undefined) {
+					picked[name] = item.json[name];
+					any = true;
+				}
 			}
-			return Object.keys(picked).length ? { ...item, json: picked } : item;
+			return any ? { ...item, json: picked } : item;
 		});
 	};
 }
