@@ -7,7 +7,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from './constants';
-import { addToMessage, cmrRequestWithRecovery } from './retry';
+import { addToMessage, asNodeError, cmrRequestWithRecovery } from './retry';
 
 /** Safety stop for Return All: 1000 pages of 100 items. */
 const MAX_PAGES = 1000;
@@ -77,9 +77,10 @@ export async function paginateCmrList(
 			response = await cmrRequestWithRecovery(this, options);
 			items = await applyPostReceive(this, requestData, response);
 		} catch (error) {
-			if (page === 1 || !(error instanceof Error)) throw error;
+			const nodeError = asNodeError(this.getNode(), error);
+			if (page === 1) throw nodeError;
 			throw addToMessage(
-				error,
+				nodeError,
 				`(page ${page} failed; ${results.length} records were read before it)`,
 			);
 		}

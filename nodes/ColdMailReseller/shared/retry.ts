@@ -7,8 +7,10 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
 import { cmrApiError } from './errors';
 import { limiterFor } from './rateLimit';
@@ -77,12 +79,18 @@ export function isConnectionReset(error: unknown): boolean {
 }
 
 /** Adds a note to an error message, before its `[item N]` marker. */
-export function addToMessage(error: Error, note: string): Error {
+export function addToMessage<E extends Error>(error: E, note: string): E {
 	const marker = / \[item \d+\]$/.exec(error.message);
 	error.message = marker
 		? `${error.message.slice(0, marker.index)} ${note}${marker[0]}`
 		: `${error.message} ${note}`;
 	return error;
+}
+
+/** The error as an n8n node error (already one: unchanged). */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(node, error as JsonObject);
 }
 
 const credentialsPerRun = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
@@ -149,10 +157,9 @@ export async function cmrRequestWithRecovery(
 				await sleep(GET_BACKOFF_MS * getRetries + Math.abs(jitter()));
 				continue;
 			}
-			if (!isGet && error instanceof Error) {
-				(error as Error & { description?: string }).description = NOT_RESENT_HINT;
-			}
-			throw error;
+			const nodeError = asNodeError(context.getNode(), error);
+			if (!isGet) nodeError.description = NOT_RESENT_HINT;
+			throw nodeError;
 		}
 		const status = response.statusCode;
 		if (status === 429) {
