@@ -29,7 +29,7 @@ export function mailboxRowsFields(operation: string): INodeProperties[] {
 			type: 'json',
 			default: '={{ $json.rows }}',
 			required: true,
-			description: `The rows to order, one mailbox each, e.g. ${ROW_EXAMPLE}. The default expression reads the field "rows" that an Aggregate node before this one puts out.`,
+			description: `The rows to order, one mailbox each, e.g. ${ROW_EXAMPLE}. The default expression reads the field "rows" of an Aggregate node (All Item Data, Put Output in Field "rows") placed before this one.`,
 			displayOptions: { show },
 		},
 	];
