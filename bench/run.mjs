@@ -8,9 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
+import { benchPacing, benchReturnAllFloor } from './bulk.mjs';
 
 // n8n-core writes its config into the n8n user folder on first use: keep it in a temp folder.
 process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-bench-'));
+process.on('exit', () => fs.rmSync(process.env.N8N_USER_FOLDER, { recursive: true, force: true }));
 const require = createRequire(import.meta.url);
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file) => require(path.join(ROOT, 'dist', file));
@@ -27,7 +29,9 @@ const { createSimulator } = require(path.join(ROOT, 'simulator/server.js'));
 const results = [];
 function report(name, measured, target, pass, detail) {
 	results.push({ name, measured, target, pass });
-	console.log(`${pass ? 'ok  ' : 'MISS'} ${name}: ${measured} (target ${target})${detail ? `  [${detail}]` : ''}`);
+	console.log(
+		`${pass ? 'ok  ' : 'MISS'} ${name}: ${measured} (target ${target})${detail ? `  [${detail}]` : ''}`,
+	);
 }
 
 function median(values) {
@@ -59,7 +63,13 @@ function onePageNode(url) {
 			credentials: [{ name: 'coldMailResellerApi', required: true }],
 			requestDefaults: { baseURL: url, url: '/mailboxes', qs: { limit: 100 }, json: true },
 			properties: [
-				{ displayName: 'Page', name: 'page', type: 'number', default: 1, routing: { send: { type: 'query', property: 'page' } } },
+				{
+					displayName: 'Page',
+					name: 'page',
+					type: 'number',
+					default: 1,
+					routing: { send: { type: 'query', property: 'page' } },
+				},
 			],
 		},
 	};
@@ -71,10 +81,16 @@ function onePageNode(url) {
  * covering 60 operations pays; the paging itself adds one request per page and nothing more.
  */
 async function benchReturnAll() {
-	const sim = createSimulator({ rateLimit: 0, quiet: true });
+	const sim = createSimulator({ port: 0, rateLimit: 0, quiet: true });
 	const { url } = await sim.start();
 	const apiKey = 'cmr_demo_key';
-	const credentials = { apiKey, environment: 'production', baseUrl: url };
+	// Pacing off (far above any real limit): this measures overhead, benchPacing measures pacing.
+	const credentials = {
+		apiKey,
+		environment: 'production',
+		baseUrl: url,
+		requestsPerSecond: 10_000,
+	};
 	const nodeType = new ColdMailReseller();
 	const credentialType = new ColdMailResellerApi();
 	const baseline = onePageNode(url);
@@ -89,7 +105,12 @@ async function benchReturnAll() {
 		).length;
 	const viaN8nRequests = async (pages) => {
 		for (let page = 1; page <= pages; page++) {
-			await runRoutingNode({ nodeType: baseline, credentialType, credentials, parameters: { page } });
+			await runRoutingNode({
+				nodeType: baseline,
+				credentialType,
+				credentials,
+				parameters: { page },
+			});
 		}
 	};
 	const viaUndici = async (pages) => {
@@ -142,7 +163,11 @@ async function benchReturnAll() {
 function benchSignature() {
 	const secret = 'cmr_demo_key';
 	const rawBody = Buffer.from(
-		JSON.stringify({ event: 'mailbox.created', eventId: randomUUID(), data: { email: 'a@b.io', password: 'x'.repeat(16) } }),
+		JSON.stringify({
+			event: 'mailbox.created',
+			eventId: randomUUID(),
+			data: { email: 'a@b.io', password: 'x'.repeat(16) },
+		}),
 	);
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const good = createHmac('sha256', secret).update(rawBody).digest('hex');
@@ -158,7 +183,14 @@ function benchSignature() {
 		return timingSafeEqual(expected, Buffer.from(good, 'hex'));
 	};
 	const check = (signature) => () =>
-		verifyCmrSignature({ rawBody, signature, timestamp, secret, toleranceSeconds: 300, nowMs: Date.now() });
+		verifyCmrSignature({
+			rawBody,
+			signature,
+			timestamp,
+			secret,
+			toleranceSeconds: 300,
+			nowMs: Date.now(),
+		});
 	run(bare);
 	const baseNs = run(bare);
 	const okNs = run(check(good));
@@ -202,10 +234,24 @@ function benchDedupe() {
 		late / early < 1.5,
 		`${(late / 1000).toFixed(1)} µs per event`,
 	);
-	report('Dedupe memory in workflow static data after 54,000 events', `${(size / 1024).toFixed(1)} KiB`, '< 64 KiB', size < 64 * 1024);
+	report(
+		'Dedupe memory in workflow static data after 54,000 events',
+		`${(size / 1024).toFixed(1)} KiB`,
+		'< 64 KiB',
+		size < 64 * 1024,
+	);
 }
 
 await benchReturnAll();
+const bulk = {
+	report,
+	nodeType: new ColdMailReseller(),
+	credentialType: new ColdMailResellerApi(),
+	runRoutingNode,
+	createSimulator,
+};
+await benchReturnAllFloor(bulk);
+await benchPacing(bulk);
 benchSignature();
 benchDedupe();
 const missed = results.filter((r) => !r.pass).length;

@@ -100,6 +100,8 @@ export class RequestLimiter {
 }
 
 const limiters = new Map<string, RequestLimiter>();
+/** The limiter of a credential object already looked up (one per node run): no hash per page. */
+const limiterOfCredentials = new WeakMap<ICredentialDataDecryptedObject, RequestLimiter>();
 
 /** Spacing between two requests at `requestsPerSecond`, with the safety margin. */
 export function intervalFor(requestsPerSecond: number): number {
@@ -108,6 +110,8 @@ export function intervalFor(requestsPerSecond: number): number {
 
 /** The one limiter shared by every request with this credential's key and base URL. */
 export function limiterFor(credentials: ICredentialDataDecryptedObject): RequestLimiter {
+	const known = limiterOfCredentials.get(credentials);
+	if (known) return known;
 	const id = `${keyFingerprint(credentials.apiKey)}|${baseUrlOf(credentials)}`;
 	const intervalMs = intervalFor(requestsPerSecondOf(credentials));
 	let limiter = limiters.get(id);
@@ -119,5 +123,6 @@ export function limiterFor(credentials: ICredentialDataDecryptedObject): Request
 		limiters.set(id, limiter);
 	}
 	limiter.intervalMs = intervalMs;
+	limiterOfCredentials.set(credentials, limiter);
 	return limiter;
 }

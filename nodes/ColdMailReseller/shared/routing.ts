@@ -146,8 +146,14 @@ export function deletedResult(idParameter: string, idKey = idParameter): PostRec
  */
 export function simplifyTo(fields: string[]): PostReceiveAction {
 	const alternativesPerField = fields.map((spec) => spec.split('|'));
+	const simpleOfContext = new WeakMap<object, boolean>();
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		if (!(this.getNodeParameter('simple', true) as boolean)) return items;
+		let simple = simpleOfContext.get(this);
+		if (simple === undefined) {
+			simple = this.getNodeParameter('simple', true) as boolean;
+			simpleOfContext.set(this, simple);
+		}
+		if (!simple) return items;
 		return items.map((item) => {
 			const picked: IDataObject = {};
 			let any = false;
