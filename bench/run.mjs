@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { benchPacing, benchReturnAllFloor } from './bulk.mjs';
+import { benchPolling } from './polling.mjs';
 
 // n8n-core writes its config into the n8n user folder on first use: keep it in a temp folder.
 process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-bench-'));
@@ -29,9 +30,7 @@ const { createSimulator } = require(path.join(ROOT, 'simulator/server.js'));
 const results = [];
 function report(name, measured, target, pass, detail) {
 	results.push({ name, measured, target, pass });
-	console.log(
-		`${pass ? 'ok  ' : 'MISS'} ${name}: ${measured} (target ${target})${detail ? `  [${detail}]` : ''}`,
-	);
+	console.log(`${pass ? 'ok  ' : 'MISS'} ${name}: ${measured} (target ${target})${detail ? `  [${detail}]` : ''}`);
 }
 
 function median(values) {
@@ -63,13 +62,7 @@ function onePageNode(url) {
 			credentials: [{ name: 'coldMailResellerApi', required: true }],
 			requestDefaults: { baseURL: url, url: '/mailboxes', qs: { limit: 100 }, json: true },
 			properties: [
-				{
-					displayName: 'Page',
-					name: 'page',
-					type: 'number',
-					default: 1,
-					routing: { send: { type: 'query', property: 'page' } },
-				},
+				{ displayName: 'Page', name: 'page', type: 'number', default: 1, routing: { send: { type: 'query', property: 'page' } } },
 			],
 		},
 	};
@@ -85,12 +78,7 @@ async function benchReturnAll() {
 	const { url } = await sim.start();
 	const apiKey = 'cmr_demo_key';
 	// Pacing off (far above any real limit): this measures overhead, benchPacing measures pacing.
-	const credentials = {
-		apiKey,
-		environment: 'production',
-		baseUrl: url,
-		requestsPerSecond: 10_000,
-	};
+	const credentials = { apiKey, environment: 'production', baseUrl: url, requestsPerSecond: 10_000 };
 	const nodeType = new ColdMailReseller();
 	const credentialType = new ColdMailResellerApi();
 	const baseline = onePageNode(url);
@@ -105,12 +93,7 @@ async function benchReturnAll() {
 		).length;
 	const viaN8nRequests = async (pages) => {
 		for (let page = 1; page <= pages; page++) {
-			await runRoutingNode({
-				nodeType: baseline,
-				credentialType,
-				credentials,
-				parameters: { page },
-			});
+			await runRoutingNode({ nodeType: baseline, credentialType, credentials, parameters: { page } });
 		}
 	};
 	const viaUndici = async (pages) => {
@@ -163,11 +146,7 @@ async function benchReturnAll() {
 function benchSignature() {
 	const secret = 'cmr_demo_key';
 	const rawBody = Buffer.from(
-		JSON.stringify({
-			event: 'mailbox.created',
-			eventId: randomUUID(),
-			data: { email: 'a@b.io', password: 'x'.repeat(16) },
-		}),
+		JSON.stringify({ event: 'mailbox.created', eventId: randomUUID(), data: { email: 'a@b.io', password: 'x'.repeat(16) } }),
 	);
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const good = createHmac('sha256', secret).update(rawBody).digest('hex');
@@ -183,14 +162,7 @@ function benchSignature() {
 		return timingSafeEqual(expected, Buffer.from(good, 'hex'));
 	};
 	const check = (signature) => () =>
-		verifyCmrSignature({
-			rawBody,
-			signature,
-			timestamp,
-			secret,
-			toleranceSeconds: 300,
-			nowMs: Date.now(),
-		});
+		verifyCmrSignature({ rawBody, signature, timestamp, secret, toleranceSeconds: 300, nowMs: Date.now() });
 	run(bare);
 	const baseNs = run(bare);
 	const okNs = run(check(good));
@@ -234,26 +206,16 @@ function benchDedupe() {
 		late / early < 1.5,
 		`${(late / 1000).toFixed(1)} µs per event`,
 	);
-	report(
-		'Dedupe memory in workflow static data after 54,000 events',
-		`${(size / 1024).toFixed(1)} KiB`,
-		'< 64 KiB',
-		size < 64 * 1024,
-	);
+	report('Dedupe memory in workflow static data after 54,000 events', `${(size / 1024).toFixed(1)} KiB`, '< 64 KiB', size < 64 * 1024);
 }
 
 await benchReturnAll();
-const bulk = {
-	report,
-	nodeType: new ColdMailReseller(),
-	credentialType: new ColdMailResellerApi(),
-	runRoutingNode,
-	createSimulator,
-};
+const bulk = { report, nodeType: new ColdMailReseller(), credentialType: new ColdMailResellerApi(), runRoutingNode, createSimulator };
 await benchReturnAllFloor(bulk);
 await benchPacing(bulk);
 benchSignature();
 benchDedupe();
+await benchPolling({ report, median, timeMs, dist, require });
 const missed = results.filter((r) => !r.pass).length;
 console.log(`${results.length - missed} passed, ${missed} failed`);
 process.exit(missed ? 1 : 0);
