@@ -8,17 +8,6 @@ const PAGE_SIZE = 100;
 /** Far above any real limit, so that the limiter is measured but never waits. */
 const UNPACED = 10_000;
 
-function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function timeMs(fn) {
-	const start = process.hrtime.bigint();
-	await fn();
-	return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 function mailbox(page, i) {
 	const n = (page - 1) * PAGE_SIZE + i;
 	return {
@@ -117,7 +106,7 @@ function floorNode(url) {
 }
 
 /** Return All (10,000 mailboxes) through the node vs the floor, and the floor vs raw undici. */
-export async function benchReturnAllFloor({ report, nodeType, credentialType, runRoutingNode }) {
+export async function benchReturnAllFloor({ report, median, timeMs, nodeType, credentialType, runRoutingNode }) {
 	const cmr = await startCannedCmr();
 	const credentials = {
 		apiKey: 'cmr_bench_key',

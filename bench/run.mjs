@@ -210,7 +210,7 @@ function benchDedupe() {
 }
 
 await benchReturnAll();
-const bulk = { report, nodeType: new ColdMailReseller(), credentialType: new ColdMailResellerApi(), runRoutingNode, createSimulator };
+const bulk = { report, median, timeMs, nodeType: new ColdMailReseller(), credentialType: new ColdMailResellerApi(), runRoutingNode, createSimulator };
 await benchReturnAllFloor(bulk);
 await benchPacing(bulk);
 benchSignature();

@@ -29,6 +29,7 @@ import {
 	stopAll,
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
+import { runBulkChecks } from './bulk.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -42,7 +43,6 @@ const IDS = {
 	createUser: 'cmrE2eUserCreate',
 	listMailboxes: 'cmrE2eMbxListAll',
 	validation: 'cmrE2eValidation',
-	rateLimit: 'cmrE2eRateLimit1',
 	order: 'cmrE2eOrderPlace',
 	trigger: 'cmrE2eTriggerWf1',
 };
@@ -156,32 +156,6 @@ function userFields(email, overrides = {}) {
 	};
 }
 
-/** Set (raw JSON) + Split Out: `count` items without the Code node (no task runner needed). */
-function itemsNodes(count) {
-	return [
-		{
-			id: 'c0000000-0000-4000-8000-000000000001',
-			name: 'Make items',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [240, 0],
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ n: Array.from({ length: count }, (_, i) => i + 1) }),
-				options: {},
-			},
-		},
-		{
-			id: 'c0000000-0000-4000-8000-000000000002',
-			name: 'One item each',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [480, 0],
-			parameters: { fieldToSplitOut: 'n', options: {} },
-		},
-	];
-}
-
 function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 	const stamp = Date.now().toString(36);
 	return {
@@ -196,15 +170,6 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 		validation: workflow(IDS.validation, 'E2E: validation error', [
 			manualTrigger(),
 			cmrNode('Create user (bad email)', userFields('not-an-email')),
-		]),
-		rateLimit: workflow(IDS.rateLimit, 'E2E: rate limit', [
-			manualTrigger(),
-			...itemsNodes(12),
-			cmrNode(
-				'List users (one request per item)',
-				{ resource: 'user', operation: 'getAll', returnAll: false, limit: 1 },
-				[720, 0],
-			),
 		]),
 		order: workflow(IDS.order, 'E2E: order domain and mailboxes', [
 			manualTrigger(),
@@ -443,7 +408,7 @@ async function main() {
 		const mailboxUsernames = ['alex', 'sam', 'kim'];
 		let wfs = buildWorkflows({ orderUserId: null, domain: orderDomain, mailboxUsernames });
 		await n8nCliChecked(['import:credentials', `--input=${credFile}`], cli);
-		writeWorkflows(wfs, ['createUser', 'listMailboxes', 'validation', 'rateLimit', 'trigger']);
+		writeWorkflows(wfs, ['createUser', 'listMailboxes', 'validation', 'trigger']);
 		await n8nCliChecked(['import:workflow', '--separate', `--input=${WF_DIR}`], cli);
 		await n8nCliChecked(['publish:workflow', `--id=${IDS.trigger}`], cli);
 
@@ -558,27 +523,6 @@ async function main() {
 			const sent = (simLogSince(offset).match(/POST \/api\/v1\/integration\/users /g) ?? []).length;
 			assert(sent === 0, `the simulator received ${sent} POST /users requests`);
 			return err.message;
-		});
-
-		await check('rate limit: 12 concurrent requests get HTTP 429 from the simulator', async () => {
-			await sleep(1100);
-			const offset = simLogSize();
-			const r = await executeWorkflow(IDS.rateLimit, cli);
-			assert(r.code !== 0, `execute exited 0: ${explain(r)}`);
-			const err = runError(r.run);
-			assert(err, explain(r));
-			const text = `${err.message} ${err.description}`;
-			assert(
-				String(err.httpCode ?? '') === '429' ||
-					/too many requests|429|spacing your requests/i.test(text),
-				`error: ${text}`,
-			);
-			await sleep(200);
-			const limited = (
-				simLogSince(offset).match(/GET \/api\/v1\/integration\/users\/list 429/g) ?? []
-			).length;
-			assert(limited >= 1, 'the simulator logged no 429');
-			return `${limited} requests answered 429; node error: ${err.message}`;
 		});
 
 		// The order: placed through the node; its lifecycle webhooks go to the published trigger workflow.
@@ -707,6 +651,27 @@ async function main() {
 				.length;
 			assert(after === before, `${after - before} execution(s) started`);
 			return `HTTP 401 ${text.slice(0, 120)}`;
+		});
+
+		// ---- check 5: bulk at CMR's rate limit (pacing, two workflows on one key, one order from rows)
+		await runBulkChecks({
+			check,
+			assert,
+			cli,
+			n8nUrl,
+			apiKey,
+			credentials,
+			nodeType: NODE,
+			workDir: WORK,
+			n8nCliChecked,
+			executeWorkflow,
+			nodeItems,
+			runError,
+			explain,
+			simLogSize,
+			simLogSince,
+			simOrigin,
+			triggerWorkflowId: IDS.trigger,
 		});
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });
