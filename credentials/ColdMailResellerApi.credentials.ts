@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -11,6 +12,32 @@ import {
 	BASE_URL_EXPRESSION,
 	DEFAULT_BASE_URL,
 } from '../nodes/ColdMailReseller/shared/constants';
+
+const BASE_URL_HINT = `Check the Base URL: it should end in /api/v1/integration, e.g. ${DEFAULT_BASE_URL}.`;
+
+/** Why a credential test fails, by the HTTP status (or the envelope status) CMR answers with. */
+export const CREDENTIAL_TEST_FAILURES = [
+	{
+		status: 401,
+		message:
+			'Invalid API key (HTTP 401): CMR rejected this key. Check the key and the Environment (production and sandbox keys are different).',
+	},
+	{
+		status: 403,
+		message:
+			'CMR refused this key (HTTP 403). Check that it is a partner API key with API access and that the Environment matches it.',
+	},
+	{ status: 404, message: `Not found (HTTP 404): this is not the CMR API. ${BASE_URL_HINT}` },
+	{
+		status: 405,
+		message: `Method not allowed (HTTP 405): this is not the CMR API. ${BASE_URL_HINT}`,
+	},
+	{
+		status: 429,
+		message:
+			'CMR rate limit reached (HTTP 429, 5 requests per second). Wait a moment and test again.',
+	},
+];
 
 export class ColdMailResellerApi implements ICredentialType {
 	name = 'coldMailResellerApi';
@@ -84,42 +111,37 @@ export class ColdMailResellerApi implements ICredentialType {
 	}
 
 	/**
-	 * A cheap, confirmed GET. 401/403/429 answers are read so that n8n shows CMR's meaning
-	 * (n8n itself would only show "Unauthorized"); any other non-2xx fails the test as is.
+	 * A cheap, confirmed GET. Any non-2xx fails the test (n8n's responseCode rules name the
+	 * usual causes, whatever the body says); a 2xx fails when its body is not CMR's envelope or
+	 * carries an error status.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/users/list',
 			qs: { page: 1, limit: 1 },
-			ignoreHttpStatusErrors: { ignore: true, except: [400, 404, 405, 500, 502, 503, 504] },
 		},
+		// n8n's credential tester reads both kinds of rule from one list (responseCode when the
+		// request fails, responseSuccessBody when it succeeds); the type only admits one kind.
 		rules: [
+			...CREDENTIAL_TEST_FAILURES.map(({ status, message }) => ({
+				type: 'responseCode',
+				properties: { value: status, message },
+			})),
+			...CREDENTIAL_TEST_FAILURES.filter(({ status }) => status !== 404 && status !== 405).map(
+				({ status, message }) => ({
+					type: 'responseSuccessBody',
+					properties: { key: 'status', value: status, message },
+				}),
+			),
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'status',
-					value: 401,
-					message:
-						'Invalid API Key: CMR rejected this key. Check the key and the Environment (production and sandbox keys are different).',
+					value: undefined,
+					message: `The Base URL answered, but not with the CMR API's JSON. ${BASE_URL_HINT}`,
 				},
 			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'status',
-					value: 403,
-					message: 'CMR refused this key (403). Check that it is a partner API key with API access.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'status',
-					value: 429,
-					message: 'CMR rate limit reached (5 requests per second). Wait a moment and test again.',
-				},
-			},
-		],
+		] as unknown as IAuthenticateRuleResponseCode[],
 	};
 }

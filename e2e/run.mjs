@@ -8,6 +8,7 @@
 // .e2e-work/ (git-ignored), wiped at the next run.
 
 import { randomUUID } from 'node:crypto';
+import { credentialTestChecks } from './credential-test.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -30,6 +31,7 @@ import {
 	waitForReady,
 } from '../scripts/n8n-runtime.mjs';
 import { runBulkChecks } from './bulk.mjs';
+import { runPollingChecks } from './polling.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -48,6 +50,7 @@ const IDS = {
 };
 const NODE = `${PACKAGE_NAME}.coldMailReseller`;
 const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
+const POLLING_TRIGGER = `${PACKAGE_NAME}.coldMailResellerPollingTrigger`;
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 
 const say = (msg) => process.stdout.write(`${msg}\n`);
@@ -188,6 +191,13 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 					})),
 				},
 				serviceProvider: 'GOOGLE',
+				googleOauth: {
+					settings: {
+						googleOauthRoute: 'https://yourapp.com/oauth/google',
+						clientId: 'e2e-client',
+						appName: 'E2E',
+					},
+				},
 				confirm: true,
 			}),
 		]),
@@ -414,12 +424,12 @@ async function main() {
 
 		// ---- check 1: the node types load
 		await check(
-			'n8n loads the package (export:nodes lists the node, its AI tool variant and the trigger)',
+			'n8n loads the package (export:nodes lists the node, its AI tool variant and both triggers)',
 			async () => {
 				const out = path.join(WORK, 'nodes.json');
 				await n8nCliChecked(['export:nodes', `--output=${out}`], cli);
 				const names = new Set(JSON.parse(fs.readFileSync(out, 'utf8')).map((n) => n.name));
-				const want = [NODE, `${NODE}Tool`, TRIGGER];
+				const want = [NODE, `${NODE}Tool`, TRIGGER, POLLING_TRIGGER];
 				const missing = want.filter((n) => !names.has(n));
 				assert(!missing.length, `missing ${missing.join(', ')} among ${names.size} node types`);
 				return want.join(', ');
@@ -468,6 +478,16 @@ async function main() {
 				return `fields ${fields.join(', ')}`;
 			},
 		);
+
+		await credentialTestChecks({
+			check,
+			assert,
+			n8nUrl,
+			cookie,
+			cred: CRED,
+			apiKey: API_KEY,
+			simOrigin,
+		});
 
 		// ---- check 2: workflows run by `n8n execute` against the simulator
 		let createdUserId = null;
@@ -672,6 +692,21 @@ async function main() {
 			simLogSince,
 			simOrigin,
 			triggerWorkflowId: IDS.trigger,
+		});
+
+		// ---- check 6: the polling trigger, with the webhook URL unreachable (e2e/polling.mjs); last, as it
+		// points the simulator's webhooks elsewhere
+		await runPollingChecks({
+			check,
+			assert,
+			sim,
+			simOrigin,
+			cmrApiKey: API_KEY,
+			n8nUrl,
+			n8nApiKey: apiKey,
+			nodeType: POLLING_TRIGGER,
+			credentials,
+			userId: createdUserId,
 		});
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });

@@ -17,9 +17,15 @@ export declare function renderOperationsTable(
 	description: INodeTypeDescription,
 	endpoints: Record<string, unknown>,
 ): string;
-export declare function renderUnverifiedList(endpoints: Record<string, unknown>): string;
+/** What is unverified about one endpoint (shared/unverified.ts `unverifiedItems`). */
+export type UnverifiedItems = (endpoint: never) => string[];
+export declare function renderUnverifiedList(
+	endpoints: Record<string, unknown>,
+	unverifiedItems: UnverifiedItems,
+): string;
 export declare function renderReadme(
 	readme: string,
 	description: INodeTypeDescription,
 	endpoints: Record<string, unknown>,
+	unverifiedItems: UnverifiedItems,
 ): string;

@@ -59,11 +59,18 @@ function renderOperationsTable(description, endpoints) {
 	return lines.join('\n');
 }
 
-/** The unverified endpoints: anything not confirmed, with what is unverified. */
-function renderUnverifiedList(endpoints) {
+/**
+ * The unverified endpoints, with what is unverified: the same items the node panel shows
+ * (`unverifiedItems` from shared/unverified.ts).
+ */
+function renderUnverifiedList(endpoints, unverifiedItems) {
 	return Object.values(endpoints)
-		.filter((e) => e.confidence !== 'confirmed' && e.note)
-		.map((e) => `- \`${e.method} ${e.path}\` (${CONFIDENCE[e.confidence]}): ${e.note}.`)
+		.map((e) => ({ e, items: unverifiedItems(e) }))
+		.filter(({ items }) => items.length)
+		.map(
+			({ e, items }) =>
+				`- \`${e.method} ${e.path}\` (${CONFIDENCE[e.confidence]}): ${items.join(' ')}`,
+		)
 		.join('\n');
 }
 
@@ -74,13 +81,18 @@ function replaceBetween(text, start, end, content) {
 	return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
-function renderReadme(readme, description, endpoints) {
-	const withTable = replaceBetween(readme, START, END, renderOperationsTable(description, endpoints));
+function renderReadme(readme, description, endpoints, unverifiedItems) {
+	const withTable = replaceBetween(
+		readme,
+		START,
+		END,
+		renderOperationsTable(description, endpoints),
+	);
 	return replaceBetween(
 		withTable,
 		'<!-- unverified:start -->',
 		'<!-- unverified:end -->',
-		renderUnverifiedList(endpoints),
+		renderUnverifiedList(endpoints, unverifiedItems),
 	);
 }
 
@@ -88,10 +100,18 @@ module.exports = { listOperations, renderOperationsTable, renderUnverifiedList, 
 
 if (require.main === module) {
 	const root = path.join(__dirname, '..');
-	const { ColdMailReseller } = require(path.join(root, 'dist/nodes/ColdMailReseller/ColdMailReseller.node.js'));
+	const { ColdMailReseller } = require(
+		path.join(root, 'dist/nodes/ColdMailReseller/ColdMailReseller.node.js'),
+	);
 	const { ENDPOINTS } = require(path.join(root, 'dist/nodes/ColdMailReseller/shared/endpoints.js'));
 	const readmePath = path.join(root, 'README.md');
+	const { unverifiedItems } = require(
+		path.join(root, 'dist/nodes/ColdMailReseller/shared/unverified.js'),
+	);
 	const readme = fs.readFileSync(readmePath, 'utf8');
-	fs.writeFileSync(readmePath, renderReadme(readme, new ColdMailReseller().description, ENDPOINTS));
+	fs.writeFileSync(
+		readmePath,
+		renderReadme(readme, new ColdMailReseller().description, ENDPOINTS, unverifiedItems),
+	);
 	console.log('README operations table updated');
 }

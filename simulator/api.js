@@ -1,11 +1,12 @@
 'use strict';
 
 /**
- * Route table and handlers of the simulated CMR partner API.
+ * Handlers of the simulated CMR partner API, keyed by endpoint (see HANDLERS at the end).
  *
- * Every route mirrors one entry of nodes/ColdMailReseller/shared/endpoints.ts: same method,
- * same path (under /api/v1/integration) and same userId placement. The server resolves
- * `ctx.user` from that placement before calling a handler.
+ * Method, path (under /api/v1/integration) and userId placement come from the CMR reference
+ * (simulator/reference.js, simulator/routes.js), and the documented request rules from
+ * simulator/rules.js. The server resolves `ctx.user` from that placement and checks the rules
+ * before calling a handler.
  *
  * A handler returns `{ status?, message, data?, actionId? }` or throws an HttpError.
  */
@@ -25,6 +26,7 @@ const {
 	isEmail,
 } = require('./util');
 const { COUNTRIES, STATES, COUNTRY_CODES } = require('./geo');
+const { routesFromReference } = require('./routes');
 const { USER_FIELDS, PRICES, defaultWarmupSettings, makePlacementReport, completedReport } = require('./seed');
 
 const REQUIRED_USER_FIELDS = [
@@ -749,10 +751,8 @@ function flattenMailboxes(map) {
 
 function createMailboxOrder(ctx) {
 	const { body, state } = ctx;
-	const hasSub = isNonEmptyString(body.subscriptionId);
-	const hasDomain = isNonEmptyString(body.domainId);
-	if (hasSub && hasDomain) throw unprocessable('Provide either subscriptionId or domainId, not both');
-	if (!hasSub && !hasDomain) throw bad('Please provide a subscriptionId (domain with an ACTIVE subscription) or a domainId (domain whose subscription was CANCELLED)');
+	// rules.js has checked that exactly one of subscriptionId and domainId is given
+	const hasSub = body.subscriptionId !== undefined;
 	let domain;
 	let subscription = null;
 	if (hasSub) {
@@ -1445,14 +1445,8 @@ function validatePreWarmupBody(body) {
 		if (o.forwardTo !== undefined && !/^https?:\/\//i.test(String(o.forwardTo))) throw bad(`order[${i}].forwardTo must be a URL`);
 	});
 	if (body.serviceProvider === undefined) throw bad('Missing required field(s): serviceProvider');
-	const provider = validateProvider(body.serviceProvider);
-	if (provider === 'GOOGLE') {
-		if (!body.google) throw bad('google {googleOauthRoute, clientId, appName} is required for GOOGLE');
-		validateGoogle(body.google);
-	} else if (!isNonEmptyString(body.microsoftOauthRoute)) {
-		throw bad('microsoftOauthRoute is required for MICROSOFT');
-	}
-	return provider;
+	// rules.js has checked the OAuth settings against the provider
+	return validateProvider(body.serviceProvider);
 }
 
 function orderPreWarmupCommon(ctx, { inventory, sandbox, pickScenario }) {
@@ -1625,68 +1619,83 @@ function sendError(ctx) {
 
 // ---------------------------------------------------------------- route table
 
-/** method, path, userId placement (as in endpoints.ts), handler, options */
-const ROUTES = [
-	['GET', '/users/list', 'none', listUsers],
-	['GET', '/users', 'query', getUser],
-	['POST', '/users', 'none', createUser],
-	['PUT', '/users', 'query', updateUser],
-	['DELETE', '/users', 'query', deleteUser],
-	['GET', '/geo/countries', 'none', getCountries],
-	['GET', '/geo/states', 'none', getStates],
-	['POST', '/domains/renewal-price', 'body', renewalPrice],
-	['POST', '/domains/renew', 'body', renewDomains],
-	['PATCH', '/domains/toggle-auto-renew', 'body', toggleDomainAutoRenew],
-	['GET', '/domains/by-user', 'query', domainsByUser, { unknownUserOk: true }],
-	['POST', '/domains/suggestions', 'none', suggestDomains],
-	['POST', '/domains/available', 'none', checkAvailability],
-	['POST', '/domains/has-workspace', 'none', checkWorkspace],
-	['POST', '/domains/forwarding', 'query', addForwarding],
-	['POST', '/domains/email-forwarding', 'query', addEmailForwarding],
-	['POST', '/domains/add-client-id', 'body', addClientId],
-	['DELETE', '/domains', 'query', removeDomains],
-	['GET', '/dns', 'query', getDns],
-	['POST', '/dns', 'query', addDns],
-	['PUT', '/dns', 'query', updateDns],
-	['DELETE', '/dns', 'query', deleteDns],
-	['PUT', '/dns/nameservers', 'query', updateNameservers],
-	['GET', '/orders', 'query', getOrder],
-	['GET', '/orders/status', 'query', getOrderStatus],
-	['POST', '/orders/json', 'query', createOrder],
-	['POST', '/orders/create-mailbox-order/json', 'query', createMailboxOrder],
-	['POST', '/orders/process', 'query', processOrder],
-	['GET', '/mailboxes', 'none', getAllMailboxes],
-	['GET', '/mailboxes/single', 'query', getUserMailboxes],
-	['GET', '/mailboxes/mailbox', 'none', getMailbox],
-	['GET', '/mailboxes/admin-mailbox-details', 'query', getMailboxAdminDetails],
-	['PATCH', '/mailboxes/update-mailbox-details', 'query', updateMailbox],
-	['DELETE', '/mailboxes/remove', 'query', removeMailbox],
-	['POST', '/mailboxes/warmup', 'none', addWarmup],
-	['POST', '/mailboxes/warmup/toggle', 'none', toggleWarmup],
-	['DELETE', '/mailboxes/warmup', 'none', removeWarmup],
-	['PATCH', '/mailboxes/warmup/settings', 'none', updateWarmupSettings],
-	['GET', '/subscriptions', 'none', listSubscriptions],
-	['POST', '/subscriptions/renew-subscriptions', 'none', renewSubscriptions],
-	['POST', '/subscriptions/toggle-autorenewal', 'none', toggleSubscriptionAutoRenew],
-	['POST', '/subscriptions/cancel', 'none', cancelSubscription],
-	['POST', '/component/subscriptions/recreate', 'none', recreateSubscriptions],
-	['POST', '/mailboxes/oauth', 'query', reexportOauth],
-	['POST', '/mailboxes/validate-mailbox', 'query', validateMailbox],
-	['POST', '/exports/platform-exports', 'query', exportMailboxes],
-	['GET', '/exports/platform-credentials', 'query', listPlatformCredentials],
-	['POST', '/exports/platform-credential', 'query', addPlatformCredential],
-	['DELETE', '/exports/platform-credential', 'query', deletePlatformCredential],
-	['PUT', '/exports/platform-credential', 'query', updatePlatformCredential],
-	['GET', '/exports/platform-workspaces', 'query', getPlatformWorkspaces],
-	['GET', '/pre-warmup', 'none', listPreWarmup],
-	['POST', '/pre-warmup/order', 'query', orderPreWarmup],
-	['GET', '/sandbox/pre-warmup', 'none', listSandboxPreWarmup, { sandboxOnly: true }],
-	['POST', '/sandbox/pre-warmup/order', 'query', orderSandboxPreWarmup, { sandboxOnly: true }],
-	['POST', '/sandbox/pre-warmup/reset', 'none', resetSandboxPreWarmup, { sandboxOnly: true }],
-	['POST', '/placement', 'query', createPlacementTest],
-	['GET', '/placement/reports', 'query', listPlacementReports],
-	['GET', '/wallet', 'none', getWallet],
-	['POST', '/send-error', 'none', sendError],
-].map(([method, path, userId, handler, opts = {}]) => ({ method, path, userId, handler, ...opts }));
+/**
+ * One handler per endpoint, keyed by endpoint key (the names the node's endpoint table uses).
+ * `ref` is the entry of the CMR reference (simulator/reference.js) that gives the method, path
+ * and userId placement. `assumed` fills in only what that entry leaves unknown or inferred
+ * (a route-building check refuses anything else), so these are the simulator's guesses.
+ */
+const HANDLERS = {
+	'user.getAll': { ref: 1, handler: listUsers },
+	'user.get': { ref: 2, handler: getUser },
+	'user.create': { ref: 3, handler: createUser },
+	'user.update': { ref: 4, handler: updateUser },
+	'user.delete': { ref: 5, handler: deleteUser },
+	'geo.getCountries': { ref: 6, handler: getCountries },
+	'geo.getStates': { ref: 7, handler: getStates },
+	'domain.getRenewalPrice': { ref: 8, handler: renewalPrice },
+	'domain.renew': { ref: 9, handler: renewDomains },
+	'domain.setAutoRenew': { ref: 10, handler: toggleDomainAutoRenew },
+	'domain.getAll': { ref: 11, handler: domainsByUser, unknownUserOk: true },
+	'domain.suggest': { ref: 12, handler: suggestDomains, assumed: { path: '/domains/suggestions' } },
+	'domain.checkAvailability': { ref: 13, handler: checkAvailability, assumed: { path: '/domains/available' } },
+	'domain.checkWorkspace': { ref: 14, handler: checkWorkspace },
+	'domain.addForwarding': { ref: 15, handler: addForwarding, assumed: { path: '/domains/forwarding', userId: 'query' } },
+	'domain.addEmailForwarding': {
+		ref: 16,
+		handler: addEmailForwarding,
+		assumed: { path: '/domains/email-forwarding', userId: 'query' },
+	},
+	'domain.addGoogleClientId': { ref: 17, handler: addClientId },
+	'domain.remove': { ref: 18, handler: removeDomains, assumed: { path: '/domains', userId: 'query' } },
+	'dnsRecord.getAll': { ref: 19, handler: getDns },
+	'dnsRecord.create': { ref: 20, handler: addDns },
+	'dnsRecord.update': { ref: 21, handler: updateDns },
+	'dnsRecord.delete': { ref: 22, handler: deleteDns },
+	'nameserver.update': { ref: 23, handler: updateNameservers },
+	'order.get': { ref: 24, handler: getOrder, assumed: { path: '/orders' } },
+	'order.getStatus': { ref: 25, handler: getOrderStatus },
+	'order.create': { ref: 26, handler: createOrder },
+	'order.createMailboxOrder': { ref: 27, handler: createMailboxOrder },
+	'order.process': { ref: 28, handler: processOrder, assumed: { path: '/orders/process' } },
+	'mailbox.getAll': { ref: 31, handler: getAllMailboxes },
+	'mailbox.getAllForUser': { ref: 32, handler: getUserMailboxes },
+	'mailbox.get': { ref: 33, handler: getMailbox },
+	'mailbox.getAdminDetails': { ref: 34, handler: getMailboxAdminDetails },
+	'mailbox.update': { ref: 35, handler: updateMailbox },
+	'mailbox.delete': { ref: 36, handler: removeMailbox },
+	'warmup.add': { ref: 37, handler: addWarmup },
+	'warmup.toggle': { ref: 38, handler: toggleWarmup },
+	'warmup.remove': { ref: 39, handler: removeWarmup },
+	'warmup.updateSettings': { ref: 40, handler: updateWarmupSettings },
+	'subscription.getAll': { ref: 41, handler: listSubscriptions },
+	'subscription.renew': { ref: 42, handler: renewSubscriptions },
+	'subscription.setAutoRenew': { ref: 43, handler: toggleSubscriptionAutoRenew },
+	'subscription.cancel': { ref: 44, handler: cancelSubscription },
+	'subscription.recreate': { ref: 45, handler: recreateSubscriptions },
+	'export.reexportOauth': { ref: 46, handler: reexportOauth },
+	'export.validateMailbox': { ref: 47, handler: validateMailbox },
+	'platformCredential.getAll': { ref: 48, handler: listPlatformCredentials },
+	'platformCredential.create': { ref: 49, handler: addPlatformCredential },
+	'platformCredential.delete': { ref: 50, handler: deletePlatformCredential },
+	'platformCredential.update': { ref: 51, handler: updatePlatformCredential },
+	'platformCredential.getWorkspaces': { ref: 52, handler: getPlatformWorkspaces },
+	'export.exportMailboxes': { ref: 53, handler: exportMailboxes },
+	'preWarmup.getAll': { ref: 54, handler: listPreWarmup },
+	'preWarmup.order': { ref: 55, handler: orderPreWarmup },
+	'sandbox.getPreWarmupDomains': { ref: 56, handler: listSandboxPreWarmup, assumed: { method: 'GET' } },
+	'sandbox.orderPreWarmup': {
+		ref: 57,
+		handler: orderSandboxPreWarmup,
+		assumed: { method: 'POST', userId: 'query' },
+	},
+	'sandbox.resetPreWarmup': { ref: 58, handler: resetSandboxPreWarmup, assumed: { method: 'POST' } },
+	'placementTest.create': { ref: 59, handler: createPlacementTest },
+	'placementTest.getAll': { ref: 60, handler: listPlacementReports },
+	'wallet.get': { ref: 61, handler: getWallet, assumed: { path: '/wallet' } },
+	'errorReport.send': { ref: 62, handler: sendError, assumed: { path: '/send-error' } },
+};
 
-module.exports = { ROUTES, publicMailbox, publicUser };
+const ROUTES = routesFromReference(HANDLERS);
+
+module.exports = { HANDLERS, ROUTES, publicMailbox, publicUser, renewSubscriptions };

@@ -20,14 +20,17 @@ Usage: node simulator/cli.js [flags]        (npm run simulator -- [flags])
   --event-delay <ms>         delay between lifecycle webhook events (default ${DEFAULTS.eventDelay})
   --retry-delays <ms,ms>     delays before delivery attempts 2 and 3 (default ${DEFAULTS.retryDelays.join(',')}; "none" = no retries)
   --delivery-timeout <ms>    per-attempt webhook timeout (default ${DEFAULTS.deliveryTimeout})
+  --clock-tick <ms>          let time act every <ms>: due subscriptions renew, expired domains enter grace (default off)
   --duplicate-first-delivery deliver the first webhook event twice (same eventId) to test dedupe
   --allow-remote-webhooks    allow webhook destinations that are not loopback addresses
+  --fault '<METHOD /path=404|405>'  answer that API route with 404 or 405 (repeatable; or env CMR_SIM_FAULTS, comma-separated)
   --quiet                    no per-request / per-delivery log lines
   --help                     show this help
 `;
 
 const VALUE_FLAGS = new Set([
-	'port', 'host', 'api-key', 'sandbox-key', 'seed', 'wallet', 'rate-limit', 'webhook', 'event-delay', 'retry-delays', 'delivery-timeout',
+	'port', 'host', 'api-key', 'sandbox-key', 'seed', 'wallet', 'rate-limit', 'webhook', 'event-delay', 'retry-delays', 'delivery-timeout', 'clock-tick',
+	'fault',
 ]);
 const BOOL_FLAGS = new Set(['duplicate-first-delivery', 'allow-remote-webhooks', 'quiet', 'help']);
 
@@ -48,6 +51,7 @@ function parseArgs(argv) {
 			if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
 		}
 		if (name === 'webhook') out.webhook.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
+		else if (name === 'fault') (out.fault ??= []).push(value);
 		else out[name] = value;
 	}
 	return out;
@@ -85,6 +89,8 @@ function toOptions(args) {
 		deliveryTimeout: int('delivery-timeout', args['delivery-timeout'], 1),
 		duplicateFirstDelivery: !!args['duplicate-first-delivery'],
 		allowRemoteWebhooks: !!args['allow-remote-webhooks'],
+		clockTickMs: int('clock-tick', args['clock-tick']),
+		...(args.fault ? { faults: args.fault } : {}),
 	};
 }
 

@@ -15,8 +15,14 @@
 const http = require('node:http');
 const { SimState, DEMO_USERS } = require('./seed');
 const { ROUTES } = require('./api');
+const { undocumentedFields } = require('./rules');
+
+/** Names the body fields CMR's reference does not document for the endpoint called. */
+const UNDOCUMENTED_HEADER = 'cmr-sim-undocumented-fields';
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
+const { createClock } = require('./clock');
 const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
+const { createRequestHooks } = require('./faults');
 
 const BASE_PATH = '/api/v1/integration';
 const SIM_PREFIX = '/__sim';
@@ -39,6 +45,7 @@ const DEFAULTS = {
 	duplicateFirstDelivery: false,
 	deliveryTimeout: 10000,
 	logger: null,
+	clockTickMs: 0,
 };
 
 function normalizeSeed(seed) {
@@ -113,6 +120,8 @@ function createSimulator(options = {}) {
 	const sequences = new Set();
 	const windows = new Map();
 	let pendingScenarios = [];
+	/** `{endpoint, fields}` of recent requests with body fields the reference does not document. */
+	let undocumentedSeen = [];
 	const sockets = new Set();
 
 	/** Cancellable sleep: resolves true after `ms`, or false when the simulator stops/resets. */
@@ -168,6 +177,7 @@ function createSimulator(options = {}) {
 	}
 
 	const sim = { runSequence };
+	const clock = createClock({ getState: () => state, sim, tickMs: opts.clockTickMs });
 
 	function checkRateLimit(key) {
 		if (!opts.rateLimit) return 0;
@@ -239,6 +249,12 @@ function createSimulator(options = {}) {
 			peekHeaderScenario: () => headerScenario,
 			takeScenario: (preferred) => preferred || headerScenario || pendingScenarios.shift() || 'success',
 		};
+		for (const rule of route.rules) rule(ctx);
+		const undocumented = undocumentedFields(route, body);
+		if (undocumented.length) {
+			res.setHeader(UNDOCUMENTED_HEADER, undocumented.join(','));
+			undocumentedSeen = [...undocumentedSeen.slice(-99), { endpoint: route.key, fields: undocumented }];
+		}
 		const result = route.handler(ctx);
 		const status = result.status ?? 200;
 		send(res, status, envelope(status, result.message, result.data, result.actionId));
@@ -257,6 +273,7 @@ function createSimulator(options = {}) {
 		state = new SimState({ seed: opts.seed, wallet: opts.wallet });
 		webhooks.clearLogs();
 		windows.clear();
+		undocumentedSeen = [];
 		pendingScenarios = [];
 		return state;
 	}
@@ -310,9 +327,13 @@ function createSimulator(options = {}) {
 		const q = Object.fromEntries(url.searchParams);
 		const ok = (message, data) => send(res, 200, envelope(200, message, data));
 		const route = `${req.method} ${path}`;
+		const clockAnswer = clock.handle(route, body);
+		if (clockAnswer) return ok(clockAnswer.message, clockAnswer.data);
 		switch (route) {
 			case 'GET /__sim/state':
 				return ok('Simulator state', summary());
+			case 'GET /__sim/undocumented':
+				return ok('Body fields sent that the CMR reference does not document', { requests: undocumentedSeen });
 			case 'GET /__sim/webhooks':
 				return ok('Webhook destinations', { urls: webhooks.destinations, duplicateNext: webhooks.duplicateNext });
 			case 'POST /__sim/webhooks': {
@@ -397,11 +418,14 @@ function createSimulator(options = {}) {
 
 	// ------------------------------------------------------------ server
 
+	const hooks = createRequestHooks({ faults: opts.faults, basePath: BASE_PATH, simPrefix: SIM_PREFIX, send, envelope });
+
 	const server = http.createServer((req, res) => {
 		const started = Date.now();
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 		res.on('finish', () => log(`${req.method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
+		if (hooks.handle(req, res, url, path)) return;
 		let work;
 		if (path === SIM_PREFIX || path.startsWith(`${SIM_PREFIX}/`)) work = handleSim(req, res, url, path);
 		else if (path === BASE_PATH || path.startsWith(`${BASE_PATH}/`)) work = handleApi(req, res, url, path.slice(BASE_PATH.length) || '/');
@@ -440,6 +464,9 @@ function createSimulator(options = {}) {
 			return webhooks.destinations;
 		},
 		webhooks,
+		/** Request log and route faults (simulator/faults.js): requests, faults, setFaults(), clearRequests(). */
+		hooks,
+		clock,
 		demoUsers: DEMO_USERS.map((u) => ({ id: u.id, email: u.email, company: u.company })),
 		start() {
 			return new Promise((resolve, reject) => {
@@ -455,6 +482,7 @@ function createSimulator(options = {}) {
 			if (stopped) return;
 			stopped = true;
 			generation += 1;
+			clock.stop();
 			cancelSleeps();
 			await webhooks.close();
 			await Promise.allSettled([...sequences]);
@@ -492,4 +520,4 @@ function createSimulator(options = {}) {
 	};
 }
 
-module.exports = { createSimulator, BASE_PATH, SCENARIO_HEADER, SCENARIOS, DEFAULTS, normalizeOptions };
+module.exports = { createSimulator, BASE_PATH, SCENARIO_HEADER, SCENARIOS, DEFAULTS, UNDOCUMENTED_HEADER, normalizeOptions };

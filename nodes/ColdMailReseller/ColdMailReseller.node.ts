@@ -6,6 +6,7 @@ import { getUsers } from './listSearch/getUsers';
 import { getCountries } from './loadOptions/getCountries';
 import { getStates } from './loadOptions/getStates';
 import { BASE_URL_EXPRESSION, CREDENTIAL_NAME } from './shared/constants';
+import { withUnverifiedNotices } from './shared/unverified';
 import { dnsRecordDescription } from './resources/dnsRecord';
 import { domainDescription } from './resources/domain';
 import { errorReportDescription } from './resources/errorReport';
@@ -49,7 +50,7 @@ export class ColdMailReseller implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		properties: withUnverifiedNotices([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -91,7 +92,7 @@ export class ColdMailReseller implements INodeType {
 			...userDescription,
 			...walletDescription,
 			...warmupDescription,
-		],
+		]),
 	};
 
 	methods = {

@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	IWorkflowExecuteAdditionalData,
 	ICredentialDataDecryptedObject,
+	NodeApiError,
 } from 'n8n-workflow';
 import { ColdMailResellerApi } from '../../credentials/ColdMailResellerApi.credentials';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
@@ -59,4 +60,14 @@ export async function runNode(
 /** The JSON of each output item. */
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
+}
+
+/** The error a node run fails with (fails the test when the run succeeds). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<NodeApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the node to fail');
 }

@@ -9,6 +9,8 @@ const MAIN_USER = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ACME_USER = '8J7HM04FRXUT4VK86128K6D25APS';
 const BLUEBIRD_USER = '4CZNXJNXEEMECTH5Q65AXCB8QE78';
 const EMPTY_USER = '2PZ8BNRSWV4DHYP0S32N58H4E8FA';
+/** The OAuth settings every GOOGLE order carries (reference entries 26, 27, 55). */
+const GOOGLE_OAUTH = { googleOauthRoute: 'https://yourapp.com/oauth/google', clientId: 'x', appName: 'YourApp' };
 
 async function startSim(options = {}) {
 	const sim = createSimulator({
@@ -102,4 +104,5 @@ async function startReceiver(respond = () => 200) {
 	};
 }
 
-module.exports = { startSim, call, startReceiver, API_KEY, SANDBOX_KEY, MAIN_USER, ACME_USER, BLUEBIRD_USER, EMPTY_USER };
+module.exports = {
+	GOOGLE_OAUTH, startSim, call, startReceiver, API_KEY, SANDBOX_KEY, MAIN_USER, ACME_USER, BLUEBIRD_USER, EMPTY_USER };

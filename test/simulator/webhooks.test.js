@@ -3,7 +3,7 @@
 const crypto = require('node:crypto');
 const { signPayload, verifySignature, isLoopbackHost } = require('../../simulator/webhooks');
 const { createSimulator } = require('../../simulator/server');
-const { startSim, call, startReceiver, API_KEY, SANDBOX_KEY, MAIN_USER, ACME_USER } = require('./helpers');
+const { startSim, call, startReceiver, API_KEY, SANDBOX_KEY, MAIN_USER, ACME_USER, GOOGLE_OAUTH } = require('./helpers');
 
 let sim;
 let url;
@@ -143,7 +143,7 @@ describe('order lifecycle', () => {
 		const res = await call(url, 'POST', '/orders/json', {
 			query: { userId: ACME_USER },
 			headers: { 'x-cmr-sim-scenario': 'domain_failure' },
-			body: { domains: [{ domain: 'failing-domain.com', years: 1 }], mailboxes: { 'failing-domain.com': [{ username: 'x', firstName: 'X', lastName: 'Y' }] }, confirm: true },
+			body: { domains: [{ domain: 'failing-domain.com', years: 1 }], mailboxes: { 'failing-domain.com': [{ username: 'x', firstName: 'X', lastName: 'Y' }] }, confirm: true, google: GOOGLE_OAUTH },
 		});
 		expect(res.status).toBe(200);
 		await receiver.waitFor((r) => r.length >= 1);
@@ -159,7 +159,7 @@ describe('order lifecycle', () => {
 		await call(origin, 'POST', '/__sim/scenario', { key: false, body: { scenario: 'mailbox_failure' } });
 		const res = await call(url, 'POST', '/orders/json', {
 			query: { userId: ACME_USER },
-			body: { domains: [{ domain: 'mbfail-domain.com', years: 1 }], mailboxes: { 'mbfail-domain.com': [{ username: 'x', firstName: 'X', lastName: 'Y' }] }, confirm: true },
+			body: { domains: [{ domain: 'mbfail-domain.com', years: 1 }], mailboxes: { 'mbfail-domain.com': [{ username: 'x', firstName: 'X', lastName: 'Y' }] }, confirm: true, google: GOOGLE_OAUTH },
 		});
 		await receiver.waitFor((r) => r.length >= 2);
 		await sim.idle();
@@ -169,10 +169,10 @@ describe('order lifecycle', () => {
 
 	test('mailbox order on an existing subscription', async () => {
 		const subs = (await call(url, 'GET', '/subscriptions', { query: { userId: ACME_USER, status: 'ACTIVE' } })).body.data.subscriptions;
-		const sub = subs.find((s) => s.totalMailboxQuantity > 0);
+		const sub = subs.find((s) => s.totalMailboxQuantity > 0 && s.serviceProvider === 'GOOGLE');
 		const res = await call(url, 'POST', '/orders/create-mailbox-order/json', {
 			query: { userId: ACME_USER },
-			body: { subscriptionId: sub.subscriptionId, mailboxes: { [sub.domain]: [{ username: 'newbie', firstName: 'New', lastName: 'Bie' }] }, confirm: true },
+			body: { subscriptionId: sub.subscriptionId, mailboxes: { [sub.domain]: [{ username: 'newbie', firstName: 'New', lastName: 'Bie' }] }, confirm: true, google: GOOGLE_OAUTH },
 		});
 		expect(res.status).toBe(200);
 		expect(res.body.data.orderId).toMatch(/^[A-Z0-9]{28}$/);

@@ -8,6 +8,8 @@
  * `refs` are the 1-based entries of endpoints.json that the operation serves.
  * `userId` says where the customer id travels: 'query', 'body' or 'none'.
  * `paid` marks calls that charge the partner wallet: never retried automatically.
+ * `note` and `unverified` say what the reference does not document; the node panel shows them
+ * as a notice (shared/unverified.ts) and the README lists them.
  */
 export type Confidence = 'confirmed' | 'guides' | 'inferred';
 export type UserIdPlacement = 'query' | 'body' | 'none';
@@ -23,8 +25,13 @@ export interface CmrEndpoint {
 	destructive?: boolean;
 	/** Only exists in the CMR sandbox. */
 	sandboxOnly?: boolean;
-	/** What is unverified, for the README. */
+	/** What is unverified about the path, method or body (node panel notice and README). */
 	note?: string;
+	/**
+	 * Filters, fields and option values the node offers that the reference does not document
+	 * for this endpoint (node panel notice and README, next to `note`).
+	 */
+	unverified?: readonly string[];
 }
 
 export const ENDPOINTS = {
@@ -253,7 +260,11 @@ export const ENDPOINTS = {
 		confidence: 'guides',
 		userId: 'none',
 		refs: [31],
-		note: 'query parameters unknown; optional `userId` filter inferred',
+		note: 'query parameters undocumented',
+		unverified: [
+			'Filters → Status (`status` query parameter) and its values are not documented for this endpoint',
+			"Filters → User ID (`userId` query parameter) is inferred from the guides' scope example",
+		],
 	},
 	'mailbox.getAllForUser': {
 		method: 'GET',
@@ -402,6 +413,9 @@ export const ENDPOINTS = {
 		confidence: 'confirmed',
 		userId: 'query',
 		refs: [49],
+		unverified: [
+			"App values Instantly, ReachInbox and Smartlead come from CMR's FAQ; the reference documents only EmailBison",
+		],
 	},
 	'platformCredential.delete': {
 		method: 'DELETE',

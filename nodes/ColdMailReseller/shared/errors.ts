@@ -1,5 +1,6 @@
-import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { answerFailureOf, redactDeep, redactSecret, type AnswerFailure } from './answers';
 
 /** How to fix a CMR error, by HTTP status. */
 const FIX_BY_STATUS: Record<number, string> = {
@@ -40,22 +41,56 @@ export function cmrMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Turns a non-2xx CMR answer into a NodeApiError with CMR's message and the HTTP code. */
+const NOT_CMR_JSON =
+	"The answer was not CMR's JSON: a proxy or gateway answered, the connection was cut, or the Base URL is wrong (it should end in /api/v1/integration).";
+const MAYBE_PROCESSED =
+	'CMR may still have done the work: for orders, renewals and other paid calls check Order → Get Status or the CMR dashboard before running the step again.';
+
+function descriptionFor(failure: AnswerFailure, response: IN8nHttpFullResponse): string {
+	const fix = fixFor(failure.status, response);
+	if (failure.kind === 'http' || failure.kind === 'envelope') {
+		const listed = failure.details.length
+			? `CMR listed these problems:\n${failure.details.map((detail) => `- ${detail}`).join('\n')}\n`
+			: '';
+		const envelope =
+			failure.kind === 'envelope'
+				? ` (CMR answered HTTP ${failure.httpStatus} but its body reports status ${failure.status}.)`
+				: '';
+		return `${listed}${fix}${envelope}`;
+	}
+	if (failure.httpStatus >= 400) return `${fix} ${NOT_CMR_JSON}`;
+	return `${NOT_CMR_JSON} ${MAYBE_PROCESSED}`;
+}
+
+/**
+ * Turns an unusable CMR answer (see answerFailureOf) into a NodeApiError with CMR's message,
+ * the field problems it listed and the status. The API key is removed from everything shown.
+ */
 export function cmrApiError(
 	node: INode,
 	response: IN8nHttpFullResponse,
 	itemIndex?: number,
+	apiKey?: string,
 ): NodeApiError {
-	const status = response.statusCode;
-	const message = cmrMessage(response.body) ?? `CMR answered with HTTP ${status}`;
-	const body =
-		response.body && typeof response.body === 'object'
-			? (response.body as JsonObject)
-			: ({ message } as JsonObject);
-	return new NodeApiError(node, body, {
-		message: itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
-		description: fixFor(status, response),
-		httpCode: String(status),
+	const failure = answerFailureOf(response) ?? {
+		kind: 'http',
+		status: response.statusCode,
+		httpStatus: response.statusCode,
+		message: `CMR answered HTTP ${response.statusCode}`,
+		details: [],
+		body: { message: `CMR answered HTTP ${response.statusCode}` },
+	};
+	const shown = failure.details.length
+		? `${failure.message} (${failure.details.slice(0, 3).join('; ')}${failure.details.length > 3 ? '; …' : ''})`
+		: failure.message;
+	const message = redactSecret(
+		itemIndex === undefined ? shown : `${shown} [item ${itemIndex}]`,
+		apiKey,
+	);
+	return new NodeApiError(node, redactDeep(failure.body, apiKey), {
+		message,
+		description: redactSecret(descriptionFor(failure, response), apiKey),
+		httpCode: String(failure.status),
 		itemIndex,
 	});
 }

@@ -6,15 +6,16 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import type { Envelope } from './answers';
 import { MAX_PAGE_SIZE } from './constants';
 import { addToMessage, asNodeError, cmrRequestWithRecovery } from './retry';
 
 /** Safety stop for Return All: 1000 pages of 100 items. */
-const MAX_PAGES = 1000;
+export const MAX_PAGES = 1000;
 
 /** Whether another page follows, from CMR's pagination info or, lacking it, a full page. */
 export function hasNextPage(body: unknown, page: number, pageItems: number, pageSize: number) {
-	const data = (body as { data?: unknown } | undefined)?.data as IDataObject | undefined;
+	const data = (body as Envelope | undefined)?.data as IDataObject | undefined;
 	const info = ((data && (data.pagination as IDataObject)) ?? data ?? {}) as IDataObject;
 	if (typeof info.totalPages === 'number') return page < info.totalPages;
 	if (info.nextPage !== undefined) return info.nextPage !== null && Number(info.nextPage) > page;

@@ -8,6 +8,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
@@ -37,7 +38,8 @@ export type CmrRequestContext =
 	| IExecuteSingleFunctions
 	| IExecutePaginationFunctions
 	| ILoadOptionsFunctions
-	| IHookFunctions;
+	| IHookFunctions
+	| IPollFunctions;
 
 /**
  * Milliseconds to wait from a Retry-After header: delay-seconds or an HTTP date. Undefined
@@ -168,7 +170,8 @@ export async function cmrRequestWithRecovery(
 				limiter.holdUntil(Date.now() + waitAfterRateLimit(response.headers as IDataObject));
 				continue;
 			}
-			const error = cmrApiError(context.getNode(), response, itemIndexOf(context));
+			const apiKey = typeof decrypted.apiKey === 'string' ? decrypted.apiKey : undefined;
+			const error = cmrApiError(context.getNode(), response, itemIndexOf(context), apiKey);
 			throw addToMessage(error, `(refused ${rateLimited + 1} times in a row)`);
 		}
 		if (isGet && RETRYABLE_GET_STATUS.has(status) && getRetries < MAX_GET_RETRIES) {

@@ -8,54 +8,65 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from './constants';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
+import { answerFailureOf, correlationOf, envelopeOf } from './answers';
 import { cmrApiError, invalidInput } from './errors';
 import { paginateCmrList, sendCmrRequest } from './pagination';
 
-export { hasNextPage } from './pagination';
+export { hasNextPage, MAX_PAGES } from './pagination';
 
-type Envelope = { status?: number; message?: string; data?: unknown; actionId?: string };
-
-function envelopeOf(response: IN8nHttpFullResponse): Envelope {
-	const body = response.body;
-	return body && typeof body === 'object' && !Array.isArray(body)
-		? (body as Envelope)
-		: { data: body };
+/** The API key, to keep it out of error messages even when a server echoes it. */
+async function apiKeyOf(context: IExecuteSingleFunctions): Promise<string | undefined> {
+	try {
+		const credentials = await context.getCredentials(CREDENTIAL_NAME);
+		return typeof credentials?.apiKey === 'string' ? credentials.apiKey : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
-/** Non-2xx answers (requests are sent with ignoreHttpStatusErrors) become NodeApiError. */
+/**
+ * Every answer that is not usable CMR JSON becomes a NodeApiError: HTTP errors (requests are
+ * sent with ignoreHttpStatusErrors), error envelopes inside a 2xx, empty, HTML or cut-off bodies.
+ */
 export async function throwOnCmrError(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) {
-		throw cmrApiError(this.getNode(), response, this.getItemIndex());
+	if (answerFailureOf(response)) {
+		throw cmrApiError(this.getNode(), response, this.getItemIndex(), await apiKeyOf(this));
 	}
 	return items;
 }
 
 /**
  * Unwraps `{status, message, data, actionId}`: an array becomes one item each; an object
- * keeps a top-level `actionId` so later steps can correlate with webhooks; a null `data`
- * becomes `{message, actionId}`.
+ * becomes one item; a null `data` becomes `{message}`. The `actionId` of an async answer is
+ * added to every item (unless an entry has its own) so later steps can correlate with webhooks;
+ * an empty array with an actionId still gives one `{message, actionId}` item.
  */
 export async function unwrapEnvelope(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const { message, data, actionId } = envelopeOf(response);
-	const correlation: IDataObject = actionId ? { actionId } : {};
-	if (Array.isArray(data)) {
+	const envelope = envelopeOf(response);
+	const { message, data } = envelope;
+	const correlation = correlationOf(envelope);
+	if (Array.isArray(data) && (data.length || !correlation.actionId)) {
 		return data.map((entry) => ({
-			json: entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry },
+			json:
+				entry && typeof entry === 'object' && !Array.isArray(entry)
+					? { ...correlation, ...(entry as IDataObject) }
+					: { value: entry as string, ...correlation },
 		}));
 	}
-	if (data && typeof data === 'object') {
+	if (data && typeof data === 'object' && !Array.isArray(data)) {
 		return [{ json: { ...(data as IDataObject), ...correlation } }];
 	}
-	if (data === null || data === undefined) {
+	if (data === null || data === undefined || Array.isArray(data)) {
 		return [{ json: { message: message ?? '', ...correlation } }];
 	}
 	return [{ json: { value: data as string, ...correlation } }];

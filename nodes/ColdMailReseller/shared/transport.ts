@@ -5,15 +5,17 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
+import { answerFailureOf, envelopeOf } from './answers';
 import { cmrApiError } from './errors';
 import { baseUrlOf } from './rateLimit';
 import { cmrRequestWithRecovery } from './retry';
 
 /** One CMR call outside declarative routing (list search, dropdowns), paced and retried. */
 export async function cmrApiRequest(
-	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions,
+	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions | IPollFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	qs: IDataObject = {},
@@ -25,7 +27,9 @@ export async function cmrApiRequest(
 		{ method, baseURL: baseUrlOf(credentials), url: path, qs, body, json: true },
 		credentials,
 	);
-	if (response.statusCode >= 400) throw cmrApiError(this.getNode(), response);
-	const envelope = (response.body ?? {}) as IDataObject;
+	if (answerFailureOf(response)) {
+		throw cmrApiError(this.getNode(), response, undefined, credentials.apiKey as string);
+	}
+	const envelope = envelopeOf(response) as IDataObject;
 	return { data: envelope.data, body: envelope };
 }

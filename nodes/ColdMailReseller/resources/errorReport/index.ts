@@ -52,14 +52,6 @@ export const errorReportDescription: INodeProperties[] = [
 		default: 'send',
 	},
 	{
-		displayName:
-			'CMR lists "Send error" without documenting its purpose, path or body. This operation sends {message, details} to POST /send-error, which is inferred and unverified.',
-		name: 'undocumentedNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showFor(RESOURCE, 'send'),
-	},
-	{
 		displayName: 'Message',
 		name: 'message',
 		type: 'string',

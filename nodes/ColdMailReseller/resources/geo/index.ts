@@ -1,15 +1,27 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { envelopeOf } from '../../shared/answers';
 import { showFor } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
 import { requireValues } from '../../shared/validation';
 
-/** Geo answers are `{name: code}` maps: one item `{name, code}` per entry. */
+/**
+ * Geo answers are `{name: code}` maps in `data`: one item `{name, code}` per entry. Read from
+ * the envelope itself, so an `actionId` next to `data` never becomes a country.
+ */
 async function codeMapItems(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (items.length !== 1) return items;
-	return Object.entries(items[0].json).map(([name, code]) => ({ json: { name, code } }));
+	const { data } = envelopeOf(response);
+	if (!data || typeof data !== 'object' || Array.isArray(data)) return items;
+	return Object.entries(data as IDataObject).map(([name, code]) => ({ json: { name, code } }));
 }
 
 export const geoDescription: INodeProperties[] = [
