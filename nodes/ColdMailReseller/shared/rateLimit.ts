@@ -7,10 +7,11 @@ import { DEFAULT_BASE_URL } from './constants';
 export const DEFAULT_REQUESTS_PER_SECOND = 5;
 
 /**
- * Requests leave 5 % further apart than the limit allows: CMR counts them when they arrive,
- * and a request that leaves on time can still arrive late.
+ * CMR counts requests when they arrive, which is some time after they leave and before their
+ * answer: a request may only leave a second (plus this margin) after the answer of the request
+ * `requests per second` places before it, however late that one was sent.
  */
-const SPACING_MARGIN = 1.05;
+const WINDOW_MS = 1025;
 
 /** Limiters idle this long are dropped when the table grows past MAX_IDLE_LIMITERS. */
 const MAX_IDLE_LIMITERS = 100;
@@ -38,37 +39,56 @@ export function keyFingerprint(apiKey: unknown): string {
 		.slice(0, 16);
 }
 
+/** A request's place in the window: when its answer came (Infinity while it is on its way). */
+interface Sent {
+	answeredAt: number;
+}
+
 /**
- * First come, first served: each request waits for its turn, and turns are spaced by the
- * configured rate. A 429 holds the whole queue. One `sleep` runs at a time, only while
- * requests are waiting, so nothing is left behind once the queue is empty.
+ * First come, first served: each request waits for its turn. Turns are spaced by the
+ * configured rate, and no more than `perSecond` requests are sent within a second of an
+ * answer (so none can arrive inside one CMR window). A 429 holds the whole queue. One `sleep`
+ * runs at a time, only while requests are waiting, so nothing is left behind once the queue
+ * is empty.
  */
 export class RequestLimiter {
-	private readonly waiting: Array<() => void> = [];
+	private readonly waiting: Array<(sent: Sent) => void> = [];
+
+	private readonly recent: Sent[] = [];
 
 	private nextTurnAt = 0;
 
 	private draining = false;
 
-	constructor(public intervalMs: number) {}
+	constructor(
+		public intervalMs: number,
+		public perSecond: number,
+	) {}
 
-	/** Resolves when this request may be sent; rejects if `signal` aborts first. */
-	async waitForTurn(signal?: AbortSignal): Promise<void> {
+	/**
+	 * Resolves when this request may be sent, with the function to call once its answer (or
+	 * error) came; rejects if `signal` aborts first.
+	 */
+	async waitForTurn(signal?: AbortSignal): Promise<() => void> {
 		if (signal?.aborted) throw new Error('The execution was cancelled');
-		await new Promise<void>((resolve, reject) => {
+		const sent = await new Promise<Sent>((resolve, reject) => {
 			const onAbort = () => {
 				const index = this.waiting.indexOf(release);
 				if (index >= 0) this.waiting.splice(index, 1);
 				reject(new Error('The execution was cancelled'));
 			};
-			const release = () => {
+			const release = (entry: Sent) => {
 				signal?.removeEventListener('abort', onAbort);
-				resolve();
+				resolve(entry);
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 			this.waiting.push(release);
-			if (!this.draining) void this.drain();
+			this.drainIfIdle();
 		});
+		return () => {
+			sent.answeredAt = Date.now();
+			this.drainIfIdle();
+		};
 	}
 
 	/** Nobody sends before `time` (ms since epoch), e.g. after a 429 with Retry-After. */
@@ -76,22 +96,39 @@ export class RequestLimiter {
 		this.nextTurnAt = Math.max(this.nextTurnAt, time);
 	}
 
-	/** Whether no request is waiting and the next one may go at once. */
+	/** Whether no request is waiting or on its way and the next one may go at once. */
 	isIdle(now = Date.now()): boolean {
-		return !this.waiting.length && this.nextTurnAt <= now;
+		const inFlight = this.recent.some((sent) => sent.answeredAt === Infinity);
+		return !this.waiting.length && !inFlight && this.nextTurnAt <= now;
+	}
+
+	private drainIfIdle(): void {
+		if (!this.draining && this.waiting.length) void this.drain();
+	}
+
+	/** When the next request may leave; Infinity while the window's oldest is unanswered. */
+	private nextAllowedAt(): number {
+		const full = this.recent.length >= this.perSecond;
+		const windowStart = full ? this.recent[this.recent.length - this.perSecond].answeredAt : 0;
+		return Math.max(this.nextTurnAt, windowStart + WINDOW_MS);
 	}
 
 	private async drain(): Promise<void> {
 		this.draining = true;
 		try {
 			while (this.waiting.length) {
-				const wait = this.nextTurnAt - Date.now();
+				const at = this.nextAllowedAt();
+				if (at === Infinity) return; // the answer it waits for restarts the queue
+				const wait = at - Date.now();
 				if (wait > 0) {
 					await sleep(wait);
-					continue; // a hold may have moved the next turn meanwhile
+					continue; // a hold or an answer may have changed the next turn meanwhile
 				}
 				this.nextTurnAt = Date.now() + this.intervalMs;
-				this.waiting.shift()!();
+				const sent: Sent = { answeredAt: Infinity };
+				this.recent.push(sent);
+				if (this.recent.length > this.perSecond) this.recent.shift();
+				this.waiting.shift()!(sent);
 			}
 		} finally {
 			this.draining = false;
@@ -103,9 +140,9 @@ const limiters = new Map<string, RequestLimiter>();
 /** The limiter of a credential object already looked up (one per node run): no hash per page. */
 const limiterOfCredentials = new WeakMap<ICredentialDataDecryptedObject, RequestLimiter>();
 
-/** Spacing between two requests at `requestsPerSecond`, with the safety margin. */
+/** Spacing between two requests at `requestsPerSecond`. */
 export function intervalFor(requestsPerSecond: number): number {
-	return (1000 / requestsPerSecond) * SPACING_MARGIN;
+	return 1000 / requestsPerSecond;
 }
 
 /** The one limiter shared by every request with this credential's key and base URL. */
@@ -113,16 +150,19 @@ export function limiterFor(credentials: ICredentialDataDecryptedObject): Request
 	const known = limiterOfCredentials.get(credentials);
 	if (known) return known;
 	const id = `${keyFingerprint(credentials.apiKey)}|${baseUrlOf(credentials)}`;
-	const intervalMs = intervalFor(requestsPerSecondOf(credentials));
+	const requestsPerSecond = requestsPerSecondOf(credentials);
+	const intervalMs = intervalFor(requestsPerSecond);
+	const perSecond = Math.max(1, Math.floor(requestsPerSecond));
 	let limiter = limiters.get(id);
 	if (!limiter) {
 		if (limiters.size >= MAX_IDLE_LIMITERS) {
 			for (const [key, entry] of limiters) if (entry.isIdle()) limiters.delete(key);
 		}
-		limiter = new RequestLimiter(intervalMs);
+		limiter = new RequestLimiter(intervalMs, perSecond);
 		limiters.set(id, limiter);
 	}
 	limiter.intervalMs = intervalMs;
+	limiter.perSecond = perSecond;
 	limiterOfCredentials.set(credentials, limiter);
 	return limiter;
 }

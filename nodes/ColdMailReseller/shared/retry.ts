@@ -144,7 +144,7 @@ export async function cmrRequestWithRecovery(
 	let rateLimited = 0;
 	let getRetries = 0;
 	for (;;) {
-		await limiter.waitForTurn(signal);
+		const answered = await limiter.waitForTurn(signal);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -153,7 +153,9 @@ export async function cmrRequestWithRecovery(
 				{ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true },
 				{ credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_NAME, data: decrypted } },
 			)) as IN8nHttpFullResponse;
+			answered();
 		} catch (error) {
+			answered();
 			if (isGet && getRetries < MAX_GET_RETRIES && isConnectionReset(error)) {
 				getRetries++;
 				await sleep(GET_BACKOFF_MS * getRetries + Math.abs(jitter()));
