@@ -114,6 +114,14 @@ export async function runBulkChecks(ctx) {
 					mailboxRows: '={{ $json.rows }}',
 					rowsYears: 1,
 					serviceProvider: 'GOOGLE',
+					googleOauth: {
+						settings: {
+							googleOauthRoute: 'https://yourapp.com/oauth/google',
+							clientId: 'e2e-client',
+							appName: 'E2E',
+						},
+					},
+					confirm: true,
 				},
 				{ credentials: ctx.credentials },
 			),

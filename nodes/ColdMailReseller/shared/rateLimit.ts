@@ -8,10 +8,10 @@ export const DEFAULT_REQUESTS_PER_SECOND = 5;
 
 /**
  * CMR counts requests when they arrive, which is some time after they leave and before their
- * answer: a request may only leave a second (plus this margin) after the answer of the request
- * `requests per second` places before it, however late that one was sent.
+ * answer: a request may only leave a second (plus 10 ms for timer rounding) after the answer of
+ * the request `requests per second` places before it, however late that one was sent.
  */
-const WINDOW_MS = 1025;
+const WINDOW_MS = 1010;
 
 /** Limiters idle this long are dropped when the table grows past MAX_IDLE_LIMITERS. */
 const MAX_IDLE_LIMITERS = 100;
