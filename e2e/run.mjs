@@ -13,6 +13,16 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { assert, check, results, say, sleep, summary } from './checks.mjs';
+import {
+	chain,
+	cmrNodeBuilder,
+	itemsNodes,
+	manualTrigger,
+	nodeItems,
+	simulatorCredential,
+	workflow,
+} from './workflows.mjs';
 import {
 	ROOT,
 	PACKAGE_NAME,
@@ -32,6 +42,7 @@ import {
 } from '../scripts/n8n-runtime.mjs';
 import { runBulkChecks } from './bulk.mjs';
 import { runPollingChecks } from './polling.mjs';
+import { browserStage } from './browser.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
 let USER_FOLDER;
@@ -53,91 +64,13 @@ const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
 const POLLING_TRIGGER = `${PACKAGE_NAME}.coldMailResellerPollingTrigger`;
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 
-const say = (msg) => process.stdout.write(`${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// ------------------------------------------------------------------------------------------------
-// Check bookkeeping
-// ------------------------------------------------------------------------------------------------
-
-const results = [];
-
-async function check(name, fn) {
-	const started = Date.now();
-	try {
-		const detail = await fn();
-		results.push({ name, ok: true });
-		say(
-			`ok   - ${name}${detail ? `: ${detail}` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-		);
-	} catch (error) {
-		results.push({ name, ok: false });
-		say(`FAIL - ${name}: ${error.message}`);
-		if (process.env.E2E_VERBOSE && error.stack) say(error.stack);
-	}
-}
-
-function assert(cond, message) {
-	if (!cond) throw new Error(message);
-}
-
-function summary() {
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	say('');
-	say(`${passed} passed, ${failed} failed`);
-	return failed;
-}
-
 // ------------------------------------------------------------------------------------------------
 // Workflow builders (parameter names as in nodes/ColdMailReseller/resources/*)
 // ------------------------------------------------------------------------------------------------
 
 const credentials = { coldMailResellerApi: { id: CRED.id, name: CRED.name } };
 
-function manualTrigger() {
-	return {
-		id: 'a0000000-0000-4000-8000-000000000001',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-}
-
-function cmrNode(name, parameters, position = [240, 0], extra = {}) {
-	return {
-		id: randomUUID(),
-		name,
-		type: NODE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials,
-		...extra,
-	};
-}
-
-function chain(...names) {
-	const connections = {};
-	for (let i = 0; i < names.length - 1; i++) {
-		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
-
-function workflow(id, name, nodes, connections = chain(...nodes.map((n) => n.name))) {
-	return {
-		id,
-		name,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', saveManualExecutions: true },
-		pinData: {},
-	};
-}
+const cmrNode = cmrNodeBuilder(CRED);
 
 function userFields(email, overrides = {}) {
 	return {
@@ -237,11 +170,6 @@ function writeWorkflows(wfs, names) {
 // ------------------------------------------------------------------------------------------------
 // Run-JSON helpers
 // ------------------------------------------------------------------------------------------------
-
-function nodeItems(run, nodeName) {
-	const runs = run?.data?.resultData?.runData?.[nodeName];
-	return runs?.[0]?.data?.main?.[0]?.map((i) => i.json) ?? [];
-}
 
 function runError(run) {
 	const e = run?.data?.resultData?.error;
@@ -400,20 +328,7 @@ async function main() {
 
 		// ---- credential + workflows
 		const credFile = path.join(WORK, 'credentials.json');
-		fs.writeFileSync(
-			credFile,
-			JSON.stringify([
-				{
-					...CRED,
-					type: 'coldMailResellerApi',
-					data: {
-						apiKey: API_KEY,
-						environment: 'production',
-						baseUrl: `${simOrigin}/api/v1/integration`,
-					},
-				},
-			]),
-		);
+		fs.writeFileSync(credFile, JSON.stringify([simulatorCredential(CRED, API_KEY, simOrigin)]));
 		const orderDomain = `e2e-${Date.now().toString(36)}.com`;
 		const mailboxUsernames = ['alex', 'sam', 'kim'];
 		let wfs = buildWorkflows({ orderUserId: null, domain: orderDomain, mailboxUsernames });
@@ -535,7 +450,7 @@ async function main() {
 			const err = runError(r.run);
 			assert(err, explain(r));
 			assert(
-				/^Email "not-an-email" is not a valid email address \[item 0\]$/.test(err.message),
+				/^"not-an-email" in "Email" is not a valid email address \[item 0\]$/.test(err.message),
 				`message: ${err.message}`,
 			);
 			assert(err.node === 'Create user (bad email)', `failed node: ${err.node}`);
@@ -708,6 +623,8 @@ async function main() {
 			credentials,
 			userId: createdUserId,
 		});
+		// ---- check 6: the editor in a real browser (Debian's chromium + playwright-core)
+		await browserStage({ n8nUrl, owner, apiKey, credential: CRED, check, workDir: WORK, log: say });
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });
 		say(`FAIL - setup: ${error.message}`);

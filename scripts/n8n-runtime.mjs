@@ -43,7 +43,8 @@ const defaultLog = (msg) => process.stdout.write(`${msg}\n`);
 
 const running = new Set();
 
-function track(child) {
+/** Registers a spawned child (detached, own process group) so stopAll() and the signal handlers stop it. */
+export function track(child) {
 	running.add(child);
 	child.once('exit', () => running.delete(child));
 	return child;
@@ -233,14 +234,39 @@ function node24Env(extra = {}) {
 	};
 }
 
-/** Bytes free on the disk holding the runtime folder (for a cheap "how much written so far"). */
-function freeBytes() {
+/**
+ * Bytes a folder takes on disk (allocated blocks, as `du` counts them), walked without following
+ * symlinks; files that vanish mid-walk (npm renames while installing) are skipped.
+ */
+export async function folderBytes(dir) {
+	let total = 0;
+	let entries;
 	try {
-		const s = fs.statfsSync(RUNTIME_DIR);
-		return s.bavail * s.bsize;
+		entries = await fs.promises.readdir(dir, { withFileTypes: true });
 	} catch {
 		return 0;
 	}
+	for (const entry of entries) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) total += await folderBytes(full);
+		else {
+			try {
+				const st = await fs.promises.lstat(full);
+				total += st.blocks !== undefined ? st.blocks * 512 : st.size;
+			} catch {
+				/* removed meanwhile */
+			}
+		}
+	}
+	return total;
+}
+
+/** n8n 2.41.1's node_modules take about this much on disk (du, Linux ext4, 2026-11). */
+const N8N_INSTALL_MB = 2800;
+
+/** The progress line shown while n8n installs: how much of the install folder exists so far. */
+export function installProgressLine(elapsedMs, writtenBytes) {
+	return `n8n runtime: [2/3] installing n8n… ${secs(elapsedMs)}, ${mb(writtenBytes)} of ~${N8N_INSTALL_MB} MB in ${path.relative(ROOT, N8N_DIR) || N8N_DIR}/`;
 }
 
 function mb(bytes) {
@@ -367,11 +393,14 @@ async function install(hash, paths, started, log) {
 	// 2. n8n from the committed lockfile, without install scripts (Kafka's would try to download from GitHub).
 	t = Date.now();
 	copyLock(N8N_SRC, N8N_DIR);
-	const free0 = freeBytes();
-	const heartbeat = setInterval(() => {
-		log(
-			`n8n runtime: [2/3] installing n8n… ${secs(Date.now() - t)}, ${mb(free0 - freeBytes())} of ~2900 MB written`,
-		);
+	let measuring = false;
+	let installed = false;
+	const heartbeat = setInterval(async () => {
+		if (measuring) return;
+		measuring = true;
+		const written = await folderBytes(N8N_DIR);
+		measuring = false;
+		if (!installed) log(installProgressLine(Date.now() - t, written));
 	}, 15000);
 	try {
 		await runChecked(
@@ -384,6 +413,7 @@ async function install(hash, paths, started, log) {
 			},
 		);
 	} finally {
+		installed = true;
 		clearInterval(heartbeat);
 	}
 	log(
@@ -657,7 +687,8 @@ export async function executeWorkflow(id, opts = {}) {
 }
 
 /**
- * Starts `n8n start` in its own process group, output appended to `logFile`.
+ * Starts `n8n start` (or `command`, e.g. ['worker', '--concurrency=2'] or ['webhook']) in its own process group,
+ * output appended to `logFile`.
  * Returns {child, pid, port, url, stop()}.
  */
 export async function startN8n({
@@ -666,12 +697,13 @@ export async function startN8n({
 	brokerPort,
 	logFile,
 	env: extraEnv = {},
+	command = ['start'],
 } = {}) {
 	brokerPort ??= await freePort();
 	const env = n8nEnv({ userFolder, port, brokerPort, extra: extraEnv });
 	const out = fs.openSync(logFile ?? path.join(userFolder, 'n8n.log'), 'a');
 	const child = track(
-		spawn(NODE24_BIN, [N8N_BIN, 'start'], {
+		spawn(NODE24_BIN, [N8N_BIN, ...command], {
 			cwd: userFolder,
 			env,
 			detached: true,

@@ -21,7 +21,7 @@ const { undocumentedFields } = require('./rules');
 const UNDOCUMENTED_HEADER = 'cmr-sim-undocumented-fields';
 const { WebhookDispatcher, isLoopbackHost } = require('./webhooks');
 const { createClock } = require('./clock');
-const { HttpError, bad, notFound, isNonEmptyString, toCents } = require('./util');
+const { HttpError, bad, notFound, isNonEmptyString, toCents, uniqueId } = require('./util');
 const { createRequestHooks } = require('./faults');
 
 const BASE_PATH = '/api/v1/integration';
@@ -147,7 +147,7 @@ function createSimulator(options = {}) {
 
 	const webhooks = new WebhookDispatcher({
 		keys: () => ({ production: opts.apiKey, sandbox: opts.sandboxKey }),
-		newEventId: () => state.newId(),
+		newEventId: () => uniqueId(),
 		retryDelays: opts.retryDelays,
 		allowRemote: opts.allowRemoteWebhooks,
 		timeoutMs: opts.deliveryTimeout,

@@ -1,5 +1,7 @@
 'use strict';
 
+const crypto = require('node:crypto');
+
 /**
  * Small helpers shared by the CMR simulator: a seeded random generator, CMR-style ids,
  * the response envelope, pagination and money in cents.
@@ -69,6 +71,17 @@ function createRng(seed) {
 		return groups.join(' ');
 	};
 	return rng;
+}
+
+/**
+ * A 28-character CMR-style id from the system's random source, not the seed: ids that must never
+ * repeat across simulator runs (webhook event ids, as CMR's are unique).
+ */
+function uniqueId(length = 28) {
+	const bytes = crypto.randomBytes(length);
+	let out = '';
+	for (let i = 0; i < length; i++) out += ID_ALPHABET[bytes[i] % ID_ALPHABET.length];
+	return out;
 }
 
 /** A CMR-style error: the server turns it into `{status, message, data: null}`. */
@@ -143,6 +156,7 @@ const isEmail = (v) => typeof v === 'string' && EMAIL_RE.test(v);
 module.exports = {
 	createRng,
 	seedToInt,
+	uniqueId,
 	HttpError,
 	bad,
 	notFound,

@@ -30,7 +30,8 @@ export class ColdMailReseller implements INodeType {
 		name: 'coldMailReseller',
 		icon: { light: 'file:../../icons/cmr.svg', dark: 'file:../../icons/cmr.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Cold Mail Reseller users, domains, DNS, mailbox orders, subscriptions, warmup and exports',
@@ -96,7 +97,14 @@ export class ColdMailReseller implements INodeType {
 	};
 
 	methods = {
-		listSearch: { getDomainIds, getDomainNames, getMailboxes, getSubscriptions, getUsers },
-		loadOptions: { getCountries, getStates },
+		listSearch: {
+			getCountries,
+			getDomainIds,
+			getDomainNames,
+			getMailboxes,
+			getStates,
+			getSubscriptions,
+			getUsers,
+		},
 	};
 }

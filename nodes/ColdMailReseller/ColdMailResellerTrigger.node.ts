@@ -20,7 +20,9 @@ export class ColdMailResellerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when Cold Mail Reseller sends a webhook event',
+		// n8n's node creator shows the action node and this trigger as one entry with this description.
+		description:
+			'Manage Cold Mail Reseller users, domains, DNS, mailbox orders, subscriptions and warmup, or start a workflow when CMR sends a webhook event',
 		defaults: {
 			name: 'Cold Mail Reseller Trigger',
 		},

@@ -28,6 +28,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
 	nodeType?: INodeType;
+	/** The node's typeVersion; 1 (the first release) unless a test needs a newer one. */
+	typeVersion?: number;
 }
 
 export function additionalDataFor(
@@ -54,6 +56,7 @@ export async function runNode(
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		retryOnFail: options.retryOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 

@@ -36,4 +36,5 @@ export declare function runRoutingNode(options: {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
+	typeVersion?: number;
 }): Promise<INodeExecutionData[]>;

@@ -1,7 +1,12 @@
 // Runs nodes the way n8n does, with n8n-core's real RoutingNode and contexts. Plain JS so the
 // jest tests (TypeScript sources) and the benchmarks (built dist/) share one implementation.
 const { ExecuteContext, RoutingNode } = require('n8n-core');
-const { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } = require('n8n-workflow');
+const {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} = require('n8n-workflow');
 
 /** Credentials as n8n would decrypt them; authenticate() is the credential's own function. */
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -75,6 +80,7 @@ async function runRoutingNode({
 	items = [{}],
 	continueOnFail = false,
 	retryOnFail = false,
+	typeVersion = 1,
 }) {
 	const nodeTypes = {
 		getByName: () => nodeType,
@@ -85,7 +91,7 @@ async function runRoutingNode({
 		id: 'cmr-node-1',
 		name: 'Cold Mail Reseller',
 		type: 'n8n-nodes-cold-mail-reseller.coldMailReseller',
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { [credentialType.name]: { id: 'cred-1', name: 'CMR' } },
@@ -101,7 +107,13 @@ async function runRoutingNode({
 		node,
 		nodeType.description,
 	);
-	const workflow = new Workflow({ id: 'wf-1', nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflow = new Workflow({
+		id: 'wf-1',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	const inputItems = items.map((json) => ({ json }));
 	const context = new ExecuteContext(
 		workflow,

@@ -26,6 +26,13 @@ const processOrder = {
 	userId: byId(USER_ID),
 	orderId: ORDER_ID,
 };
+const googleOauth = {
+	settings: {
+		googleOauthRoute: 'https://yourapp.com/oauth/google',
+		clientId: '1234567890-abc.apps.googleusercontent.com',
+		appName: 'YourApp',
+	},
+};
 const tooMany = { status: 429, message: 'Too many requests', data: null };
 const networkError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -410,13 +417,7 @@ describe('Order: Mailboxes Input → Rows', () => {
 				mailboxRows: '={{ $json.rows }}',
 				rowsYears: 2,
 				serviceProvider: 'GOOGLE',
-				googleOauth: {
-					settings: {
-						googleOauthRoute: 'https://yourapp.com/oauth/google',
-						clientId: '1234567890-abc.apps.googleusercontent.com',
-						appName: 'YourApp',
-					},
-				},
+				googleOauth,
 			},
 			{ items: [{ rows }] },
 		);
@@ -453,6 +454,7 @@ describe('Order: Mailboxes Input → Rows', () => {
 			subscriptionId: byId(SUBSCRIPTION_ID),
 			mailboxesInput: 'rows',
 			mailboxRows: JSON.stringify([row('example.com', 'zoe'), row('example.com', 'yan')]),
+			googleOauth,
 		});
 		expect(sent).toHaveLength(1);
 		expect(sent[0].subscriptionId).toBe(SUBSCRIPTION_ID);

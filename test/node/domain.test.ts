@@ -422,7 +422,7 @@ describe('Domain', () => {
 
 		it('omits maskForwarding when not set', async () => {
 			cmr()
-				.post('/domains/forwarding', { domainName: 'acme.com', forwardTo: 'www.acme.io' })
+				.post('/domains/forwarding', { domainName: 'acme.com', forwardTo: 'https://www.acme.io' })
 				.query({ userId: USER_ID })
 				.reply(200, envelope(null, { message: 'Forwarding queued' }));
 			await runNode({
@@ -430,7 +430,7 @@ describe('Domain', () => {
 				operation: 'addForwarding',
 				userId: user,
 				domainName: domainRl('acme.com'),
-				forwardTo: 'www.acme.io',
+				forwardTo: 'https://www.acme.io',
 			});
 		});
 

@@ -36,12 +36,35 @@ describe('CMR error mapping', () => {
 		expect(JSON.stringify(error)).not.toContain(PROD_HEADER_VALUE);
 	});
 
+	it.each([
+		[
+			'A user with this email already exists',
+			'A customer with this email already exists in CMR. Use another email, or look the customer up with User → Get Many (search by email).',
+		],
+		[
+			'Workspace already exists',
+			'The domain already has a Google Workspace or Microsoft 365 tenant',
+		],
+		['Something else conflicts', 'what you tried to create already exists'],
+	])('gives a hint that fits the 409 message "%s"', async (message, fix) => {
+		cmr().get('/users').query({ userId: USER_ID }).reply(409, { status: 409, message, data: null });
+		const error = await rejectionOf(runNode(getUser));
+		expect(error.message).toBe(`${message} [item 0]`);
+		expect(error.httpCode).toBe('409');
+		expect(error.description).toContain(fix);
+		if (/email/.test(message)) expect(error.description).not.toMatch(/workspace/i);
+	});
+
 	it('explains the 5 requests per second limit and the built-in pacing on a final 429', async () => {
 		cmr()
 			.get('/users')
 			.query({ userId: USER_ID })
 			.times(6)
-			.reply(429, { status: 429, message: 'Too many requests', data: null }, { 'Retry-After': '0' });
+			.reply(
+				429,
+				{ status: 429, message: 'Too many requests', data: null },
+				{ 'Retry-After': '0' },
+			);
 		const error = await rejectionOf(runNode(getUser));
 		expect(error.message).toBe('Too many requests (refused 6 times in a row) [item 0]');
 		expect(error.httpCode).toBe('429');

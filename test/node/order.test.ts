@@ -7,6 +7,7 @@ import type {
 import { useNock, cmr, envelope } from '../helpers/nock';
 import { jsonOf, runNode } from '../helpers/harness';
 import { checkMailboxOrderTarget } from '../../nodes/ColdMailReseller/resources/order/createMailboxOrder';
+import { checkProviderOauth } from '../../nodes/ColdMailReseller/shared/orderValidation';
 
 const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ORDER_ID = 'NQ682GAVFTMYC2H6C87PPKPG5WXV';
@@ -41,6 +42,7 @@ function createOrder(parameters: IDataObject = {}): IDataObject {
 		userId: byId(USER_ID),
 		domains: { domain: [{ domain: 'alicesender.com', years: 1 }] },
 		mailboxes: { mailbox: [alice] },
+		googleOauth: { settings: google },
 		...parameters,
 	};
 }
@@ -52,6 +54,7 @@ function mailboxOrder(parameters: IDataObject = {}): IDataObject {
 		userId: byId(USER_ID),
 		subscriptionId: byId(SUBSCRIPTION_ID),
 		mailboxes: { mailbox: [{ ...alice, domain: 'example.com' }] },
+		googleOauth: { settings: google },
 		...parameters,
 	};
 }
@@ -162,6 +165,7 @@ describe('Order', () => {
 					},
 					serviceProvider: 'GOOGLE',
 					confirm: true,
+					google,
 				})
 				.query({ userId: USER_ID })
 				.reply(200, envelope({ orderId: ORDER_ID }));
@@ -190,6 +194,7 @@ describe('Order', () => {
 					},
 					serviceProvider: 'GOOGLE',
 					confirm: true,
+					google,
 				})
 				.query({ userId: USER_ID })
 				.reply(200, envelope({ orderId: ORDER_ID }));
@@ -197,6 +202,20 @@ describe('Order', () => {
 				createOrder({ mailboxesInput: 'json', mailboxesJson: '={{ $json.mailboxes }}' }),
 				{ items: [{ mailboxes: [alice, aliceJ] }] },
 			);
+		});
+
+		it('keeps saved version 1 nodes working: no Confirm saved means the old default, process now', async () => {
+			cmr()
+				.post('/orders/json', (body) => body.confirm === true)
+				.query({ userId: USER_ID })
+				.reply(200, envelope({ orderId: ORDER_ID }));
+			await runNode(createOrder());
+		});
+
+		it('makes new nodes (version 1.1) choose Confirm explicitly', async () => {
+			await expect(runNode(createOrder(), { typeVersion: 1.1 })).rejects.toMatchObject({
+				message: 'Confirm is not chosen [item 0]',
+			});
 		});
 
 		it('refuses Retry On Fail and sends nothing', async () => {
@@ -239,12 +258,12 @@ describe('Order', () => {
 			[
 				'years is not a whole number',
 				{ domains: { domain: [{ domain: 'alicesender.com', years: 1.5 }] } },
-				'Domain 1 (alicesender.com) has an invalid Years value [item 0]',
+				'Domain 1 (alicesender.com): Years must be a whole number from 1 to 10, got 1.5 [item 0]',
 			],
 			[
 				'years is below 1',
 				{ domains: { domain: [{ domain: 'alicesender.com', years: 0 }] } },
-				'Domain 1 (alicesender.com) has an invalid Years value [item 0]',
+				'Domain 1 (alicesender.com): Years must be a whole number from 1 to 10, got 0 [item 0]',
 			],
 			['no mailbox is given', { mailboxes: {} }, 'No mailboxes to order [item 0]'],
 			[
@@ -371,6 +390,7 @@ describe('Order', () => {
 						],
 					},
 					confirm: true,
+					autoRenew: true,
 					billingCycle: 'MONTHLY',
 					google,
 				})
@@ -416,6 +436,7 @@ describe('Order', () => {
 					domainId: byId(DOMAIN_ID),
 					autoRenew: false,
 					confirm: false,
+					serviceProvider: 'MICROSOFT',
 					microsoftOauth: {
 						settings: { microsoftOauthRoute: 'https://yourapp.com/oauth/microsoft' },
 					},
@@ -457,7 +478,10 @@ describe('Order', () => {
 			],
 			[
 				'the Microsoft OAuth group has no route',
-				{ microsoftOauth: { settings: { microsoftOauthRoute: ' ' } } },
+				{
+					serviceProvider: 'MICROSOFT',
+					microsoftOauth: { settings: { microsoftOauthRoute: ' ' } },
+				},
 				'Microsoft OAuth has no OAuth Route [item 0]',
 			],
 		])('fails before sending when %s', async (_case, parameters, message) => {
@@ -492,10 +516,48 @@ describe('Order', () => {
 				});
 			});
 
-			it('trims the id and drops autoRenew for an existing subscription', async () => {
+			it('trims the id and keeps autoRenew for an existing subscription, as the reference example does', async () => {
 				const options = await check({ subscriptionId: ` ${SUBSCRIPTION_ID} `, autoRenew: true });
-				expect(options.body).toEqual({ subscriptionId: SUBSCRIPTION_ID });
+				expect(options.body).toEqual({ subscriptionId: SUBSCRIPTION_ID, autoRenew: true });
 			});
+		});
+	});
+
+	describe('provider check on the built body (groups a changed panel could leave behind)', () => {
+		const context = (serviceProvider: string) =>
+			({
+				getNode: () => ({ name: 'Cold Mail Reseller' }) as INode,
+				getItemIndex: () => 1,
+				getNodeParameter: () => serviceProvider,
+			}) as unknown as IExecuteSingleFunctions;
+		const check = async (serviceProvider: string, body: IDataObject, sendProvider = true) =>
+			await checkProviderOauth(sendProvider).call(context(serviceProvider), {
+				url: '/',
+				body,
+			} as IHttpRequestOptions);
+
+		it('refuses the Google group on a Microsoft order', async () => {
+			await expect(
+				check('MICROSOFT', { google, microsoftOauthRoute: 'https://a.io/ms' }),
+			).rejects.toMatchObject({
+				message: 'Google OAuth cannot be used when Service Provider is Microsoft [item 1]',
+			});
+		});
+
+		it('refuses a Microsoft route on a Google order', async () => {
+			await expect(
+				check('GOOGLE', { google, microsoftOauthRoute: 'https://a.io/ms' }),
+			).rejects.toMatchObject({
+				message: 'Microsoft OAuth cannot be used when Service Provider is Google [item 1]',
+			});
+		});
+
+		it('sends the upper-cased provider only where CMR documents it', async () => {
+			expect((await check('google', { google })).body).toEqual({
+				google,
+				serviceProvider: 'GOOGLE',
+			});
+			expect((await check('google', { google }, false)).body).toEqual({ google });
 		});
 	});
 

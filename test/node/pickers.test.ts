@@ -97,49 +97,75 @@ describe('Pickers (list search and dropdowns)', () => {
 		});
 	});
 
-	it('loads countries as ISO codes and the states of the chosen country by name', async () => {
+	it('lists countries as ISO codes and the states of the chosen country by name, filtered by the typed text', async () => {
 		cmr()
 			.get('/geo/countries')
+			.times(2)
 			.reply(200, envelope({ 'United States': 'US', Germany: 'DE' }));
 		cmr()
 			.get('/geo/states')
 			.query({ countryCode: 'US' })
+			.times(3)
 			.reply(200, envelope({ 'New York': 'NY', California: 'CA' }));
-		expect(await nodeType.methods.loadOptions.getCountries.call(pickerContext({}))).toEqual([
-			{ name: 'Germany (DE)', value: 'DE' },
-			{ name: 'United States (US)', value: 'US' },
-		]);
-		expect(
-			await nodeType.methods.loadOptions.getStates.call(pickerContext({ country: 'US' })),
-		).toEqual([
-			{ name: 'California (CA)', value: 'California' },
-			{ name: 'New York (NY)', value: 'New York' },
-		]);
+		expect(await nodeType.methods.listSearch.getCountries.call(pickerContext({}))).toEqual({
+			results: [
+				{ name: 'Germany (DE)', value: 'DE' },
+				{ name: 'United States (US)', value: 'US' },
+			],
+		});
+		expect(await nodeType.methods.listSearch.getCountries.call(pickerContext({}), 'germ')).toEqual({
+			results: [{ name: 'Germany (DE)', value: 'DE' }],
+		});
+		// Country as a resource locator (picked or typed) and as the plain string of older workflows.
+		for (const country of [
+			{ __rl: true, mode: 'list', value: 'US' },
+			{ __rl: true, mode: 'code', value: 'US' },
+			'US',
+		]) {
+			expect(await nodeType.methods.listSearch.getStates.call(pickerContext({ country }))).toEqual({
+				results: [
+					{ name: 'California (CA)', value: 'California' },
+					{ name: 'New York (NY)', value: 'New York' },
+				],
+			});
+		}
 	});
 
-	it('loads the states for the country chosen under Update Fields', async () => {
+	it('lists no states while Country is empty or an expression the editor could not resolve', async () => {
+		for (const country of [
+			{ __rl: true, mode: 'list', value: '' },
+			{ __rl: true, mode: 'code', value: '={{ $json.country }}' },
+			'',
+		]) {
+			expect(await nodeType.methods.listSearch.getStates.call(pickerContext({ country }))).toEqual({
+				results: [],
+			});
+		}
+	});
+
+	it('lists the states for the country chosen under Update Fields', async () => {
 		cmr()
 			.get('/geo/states')
 			.query({ countryCode: 'DE' })
-			.reply(200, envelope({ Bayern: 'BY' }));
+			.reply(200, envelope({ Bayern: 'BY', Berlin: 'BE' }));
 		const context = pickerContext({
 			resource: 'user',
 			operation: 'update',
-			updateFields: { country: 'DE' },
+			updateFields: { country: { __rl: true, mode: 'list', value: 'DE' } },
 		});
-		expect(await nodeType.methods.loadOptions.getStates.call(context)).toEqual([
-			{ name: 'Bayern (BY)', value: 'Bayern' },
-		]);
+		expect(await nodeType.methods.listSearch.getStates.call(context, 'bay')).toEqual({
+			results: [{ name: 'Bayern (BY)', value: 'Bayern' }],
+		});
 	});
 
 	it('shows CMR errors in pickers, e.g. a rejected key', async () => {
 		cmr().get('/geo/countries').reply(401, { status: 401, message: 'Invalid API Key', data: null });
 		await expect(
-			nodeType.methods.loadOptions.getCountries.call(pickerContext({})),
+			nodeType.methods.listSearch.getCountries.call(pickerContext({})),
 		).rejects.toMatchObject({ message: 'Invalid API Key', httpCode: '401' });
 	});
 
-	it("goes through the key's limiter: a list search and a dropdown refused with 429 are sent again", async () => {
+	it("goes through the key's limiter: two list searches refused with 429 are sent again", async () => {
 		const refused = { status: 429, message: 'Too many requests', data: null };
 		cmr()
 			.get('/users/list')
@@ -155,9 +181,9 @@ describe('Pickers (list search and dropdowns)', () => {
 			.reply(200, envelope({ Germany: 'DE' }));
 		const [users, countries] = await Promise.all([
 			nodeType.methods.listSearch.getUsers.call(pickerContext({})),
-			nodeType.methods.loadOptions.getCountries.call(pickerContext({})),
+			nodeType.methods.listSearch.getCountries.call(pickerContext({})),
 		]);
 		expect(users.results.map((entry) => entry.value)).toEqual([USER_ID]);
-		expect(countries).toEqual([{ name: 'Germany (DE)', value: 'DE' }]);
+		expect(countries).toEqual({ results: [{ name: 'Germany (DE)', value: 'DE' }] });
 	});
 });

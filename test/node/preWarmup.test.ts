@@ -169,21 +169,21 @@ describe('Pre-Warmup', () => {
 					userId: user,
 					orderDomains: { domain: [{ domain: 'a.com' }] },
 				}),
-			).rejects.toMatchObject({ message: 'Google OAuth is required when Service Provider is GOOGLE [item 0]' });
+			).rejects.toMatchObject({ message: 'Google OAuth is required when Service Provider is Google [item 0]' });
 		});
 
-		it('fails before sending when a Google order also has Microsoft OAuth', async () => {
-			await expect(
-				runNode({
-					resource: 'preWarmup',
-					operation: 'order',
-					userId: user,
-					orderDomains: { domain: [{ domain: 'a.com' }] },
-					googleOauth: { settings: google },
-					microsoftOauth: { settings: { microsoftOauthRoute } },
-				}),
-			).rejects.toMatchObject({
-				message: 'Microsoft OAuth cannot be used when Service Provider is GOOGLE [item 0]',
+		it('does not send a Microsoft route left in the group hidden for Google', async () => {
+			cmr()
+				.post('/pre-warmup/order', { order: [{ domain: 'a.com' }], serviceProvider: 'GOOGLE', google })
+				.query({ userId: USER_ID })
+				.reply(201, envelope({ orderId: 'PW1' }));
+			await runNode({
+				resource: 'preWarmup',
+				operation: 'order',
+				userId: user,
+				orderDomains: { domain: [{ domain: 'a.com' }] },
+				googleOauth: { settings: google },
+				microsoftOauth: { settings: { microsoftOauthRoute } },
 			});
 		});
 
@@ -197,23 +197,27 @@ describe('Pre-Warmup', () => {
 					serviceProvider: 'MICROSOFT',
 				}),
 			).rejects.toMatchObject({
-				message: 'Microsoft OAuth is required when Service Provider is MICROSOFT [item 0]',
+				message: 'Microsoft OAuth is required when Service Provider is Microsoft [item 0]',
 			});
 		});
 
-		it('fails before sending when a Microsoft order also has Google OAuth', async () => {
-			await expect(
-				runNode({
-					resource: 'preWarmup',
-					operation: 'order',
-					userId: user,
-					orderDomains: { domain: [{ domain: 'a.com' }] },
+		it('does not send a Google group left hidden in a Microsoft order', async () => {
+			cmr()
+				.post('/pre-warmup/order', {
+					order: [{ domain: 'a.com' }],
 					serviceProvider: 'MICROSOFT',
-					googleOauth: { settings: google },
-					microsoftOauth: { settings: { microsoftOauthRoute } },
-				}),
-			).rejects.toMatchObject({
-				message: 'Google OAuth cannot be used when Service Provider is MICROSOFT [item 0]',
+					microsoftOauthRoute,
+				})
+				.query({ userId: USER_ID })
+				.reply(201, envelope({ orderId: 'PW2' }));
+			await runNode({
+				resource: 'preWarmup',
+				operation: 'order',
+				userId: user,
+				orderDomains: { domain: [{ domain: 'a.com' }] },
+				serviceProvider: 'MICROSOFT',
+				googleOauth: { settings: google },
+				microsoftOauth: { settings: { microsoftOauthRoute } },
 			});
 		});
 
@@ -226,7 +230,7 @@ describe('Pre-Warmup', () => {
 					orderDomains: { domain: [{ domain: 'a.com' }] },
 					serviceProvider: '={{ "yahoo" }}',
 				}),
-			).rejects.toMatchObject({ message: 'Service Provider "YAHOO" is not supported [item 0]' });
+			).rejects.toMatchObject({ message: 'Service Provider "YAHOO" is not one of GOOGLE, MICROSOFT [item 0]' });
 		});
 
 		it('fails before sending when the user is empty', async () => {

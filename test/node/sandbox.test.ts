@@ -98,7 +98,7 @@ describe('Sandbox', () => {
 					sandboxCredentials,
 				),
 			).rejects.toMatchObject({
-				message: 'Google OAuth is required when Service Provider is GOOGLE [item 0]',
+				message: 'Google OAuth is required when Service Provider is Google [item 0]',
 			});
 		});
 

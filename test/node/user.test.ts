@@ -19,10 +19,26 @@ const profile = {
 	phone: '2125551234',
 };
 
+/** User → Update with merging off: expects exactly `body` in the PUT. */
+async function updateWithoutMerge(updateFields: object, body: object) {
+	cmr()
+		.put('/users', body)
+		.query({ userId: USER_ID })
+		.reply(200, envelope(null, { message: 'User updated' }));
+	const out = await runNode({
+		resource: 'user',
+		operation: 'update',
+		userId: byId,
+		mergeWithCurrent: false,
+		updateFields,
+	});
+	expect(jsonOf(out)).toEqual([{ message: 'User updated' }]);
+}
+
 describe('User', () => {
 	useNock();
 
-	it('creates a user with the documented JSON body and no userId', async () => {
+	it('creates a user with the documented JSON body and no userId (Country and State as plain strings, as saved by older versions)', async () => {
 		cmr()
 			.post('/users', { ...profile, addressLineTwo: 'Suite 400' })
 			.query({})
@@ -34,6 +50,44 @@ describe('User', () => {
 			additionalFields: { addressLineTwo: 'Suite 400' },
 		});
 		expect(jsonOf(out)).toEqual([{ id: USER_ID }]);
+	});
+
+	it('sends Country and State picked from the lists or typed (resource locator values)', async () => {
+		for (const [country, state] of [
+			[
+				{ __rl: true, mode: 'list', value: 'US', cachedResultName: 'United States (US)' },
+				{ __rl: true, mode: 'list', value: 'New York', cachedResultName: 'New York (NY)' },
+			],
+			[
+				{ __rl: true, mode: 'code', value: 'US' },
+				{ __rl: true, mode: 'name', value: 'New York' },
+			],
+		]) {
+			cmr()
+				.post('/users', profile)
+				.query({})
+				.reply(200, envelope({ id: USER_ID }, { message: 'User created' }));
+			const out = await runNode({
+				resource: 'user',
+				operation: 'create',
+				...profile,
+				country,
+				state,
+			});
+			expect(jsonOf(out)).toEqual([{ id: USER_ID }]);
+		}
+	});
+
+	it('updates Country and State given as resource locator values or as plain strings of older workflows', async () => {
+		for (const updateFields of [
+			{
+				country: { __rl: true, mode: 'code', value: 'DE' },
+				state: { __rl: true, mode: 'name', value: 'Bayern' },
+			},
+			{ country: 'DE', state: 'Bayern' },
+		]) {
+			await updateWithoutMerge(updateFields, { country: 'DE', state: 'Bayern' });
+		}
 	});
 
 	it('gets a user with userId in the query and simplifies the output', async () => {
@@ -64,7 +118,10 @@ describe('User', () => {
 	});
 
 	it('updates a user by merging the changes into the current profile', async () => {
-		cmr().get('/users').query({ userId: USER_ID }).reply(200, envelope({ id: USER_ID, ...profile }));
+		cmr()
+			.get('/users')
+			.query({ userId: USER_ID })
+			.reply(200, envelope({ id: USER_ID, ...profile }));
 		cmr()
 			.put('/users', { ...profile, city: 'Boston' })
 			.query({ userId: USER_ID })
@@ -79,17 +136,7 @@ describe('User', () => {
 	});
 
 	it('sends only the changed fields when merging is off', async () => {
-		cmr()
-			.put('/users', { city: 'Boston' })
-			.query({ userId: USER_ID })
-			.reply(200, envelope(null, { message: 'User updated' }));
-		await runNode({
-			resource: 'user',
-			operation: 'update',
-			userId: byId,
-			mergeWithCurrent: false,
-			updateFields: { city: 'Boston' },
-		});
+		await updateWithoutMerge({ city: 'Boston' }, { city: 'Boston' });
 	});
 
 	it('deletes a user and returns {deleted: true} with the id', async () => {
@@ -112,7 +159,10 @@ describe('User', () => {
 			cmr()
 				.get('/users/list')
 				.query({ search: 'acme', page: n, limit: 100 })
-				.reply(200, envelope({ users: page(n, count), pagination: { currentPage: n, totalPages: 3 } }));
+				.reply(
+					200,
+					envelope({ users: page(n, count), pagination: { currentPage: n, totalPages: 3 } }),
+				);
 		}
 		const out = await runNode({
 			resource: 'user',
@@ -149,7 +199,11 @@ describe('User', () => {
 
 	it('refuses Get without a user before sending anything', async () => {
 		await expect(
-			runNode({ resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '' } }),
+			runNode({
+				resource: 'user',
+				operation: 'get',
+				userId: { __rl: true, mode: 'id', value: '' },
+			}),
 		).rejects.toMatchObject({ message: 'User is empty [item 0]' });
 	});
 
@@ -158,7 +212,7 @@ describe('User', () => {
 		['update', { userId: byId, updateFields: { email: 'john@' } }],
 	])('refuses a malformed email on %s before sending anything', async (operation, fields) => {
 		await expect(runNode({ resource: 'user', operation, ...fields })).rejects.toMatchObject({
-			message: expect.stringMatching(/^Email ".+" is not a valid email address \[item 0\]$/),
+			message: expect.stringMatching(/^".+" in "Email" is not a valid email address \[item 0\]$/),
 		});
 	});
 });

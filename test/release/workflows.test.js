@@ -106,7 +106,7 @@ describe('ci.yml', () => {
 		});
 	});
 
-	test('job 1 runs lint, build, unit tests and the scanner; job 2 the e2e stage; together that is npm test', () => {
+	test('job 1 runs lint, build, unit tests and the scanner; job 2 the e2e and queue stages; together that is npm test', () => {
 		expect(steps(ci.jobs.test)).toEqual([
 			'actions/checkout@v4',
 			'actions/setup-node@v4',
@@ -117,7 +117,7 @@ describe('ci.yml', () => {
 		expect(pkg.scripts['test:ci']).toBe(
 			'npm run lint && npm run build && npm run test:unit && npm run test:scan',
 		);
-		expect(pkg.scripts.test).toBe('npm run test:ci && npm run test:e2e');
+		expect(pkg.scripts.test).toBe('npm run test:ci && npm run test:e2e && npm run test:queue');
 		const e2e = steps(ci.jobs.e2e);
 		expect(e2e.slice(0, 6)).toEqual([
 			'actions/checkout@v4',
@@ -127,6 +127,12 @@ describe('ci.yml', () => {
 			'npm run build',
 			'npm run test:e2e',
 		]);
+		// the queue stage comes last, after the step that installs Redis and PostgreSQL if the image lacks them
+		const queue = e2e.indexOf('npm run test:queue');
+		expect(queue).toBeGreaterThan(6);
+		expect(e2e[queue - 1]).toMatch(
+			/apt-get install -y --no-install-recommends redis-server postgresql/,
+		);
 	});
 
 	test('caches the n8n runtime keyed by the two runtime lockfiles', () => {

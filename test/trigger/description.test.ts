@@ -11,6 +11,7 @@ import {
 	verifyCmrSignature,
 } from '../../nodes/ColdMailReseller/trigger/signature';
 import { isDuplicateEvent, rememberEvent } from '../../nodes/ColdMailReseller/trigger/dedupe';
+import { SETUP_STEPS } from '../../nodes/ColdMailReseller/trigger/notice';
 import webhookEvents from '../fixtures/cmr-webhook-events.json';
 import { triggerNode } from './harness';
 
@@ -63,16 +64,29 @@ describe('node description (a contract with saved workflows)', () => {
 		for (const text of [
 			'Production URL',
 			'Test URL',
-			'Listen for test event',
+			"'Execute step'",
+			"'Listening for test event'",
 			'partners.coldmailreseller.com',
 			'Settings → Webhook → + Add Destination',
 			'Endpoint URL',
 			'Description',
-			'published',
+			'publish this workflow',
 			'Sandbox and production destinations are separate',
 		]) {
 			expect(notice).toContain(text);
 		}
+		// The button was renamed in n8n 2.x.
+		expect(notice).not.toContain('Listen for test event');
+	});
+
+	it('renders each step as a list item, the only line-breaking markup n8n keeps in notices', () => {
+		const notice = property('setupNotice').displayName;
+		// n8n 2.41's notice sanitizer (N8nNotice) allows only these tags.
+		const tags = [...notice.matchAll(/<\/?([a-z0-9]+)[^>]*>/gi)].map((m) => m[1].toLowerCase());
+		expect(new Set(tags)).toEqual(new Set(['ul', 'li']));
+		const items = [...notice.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+		expect(items).toEqual(SETUP_STEPS);
+		expect(items.slice(0, 4).map((step) => step.slice(0, 3))).toEqual(['1. ', '2. ', '3. ', '4. ']);
 	});
 });
 

@@ -9,11 +9,19 @@ import { ENDPOINTS, type EndpointKey } from '../shared/endpoints';
 import { hasNextPage, listItemsOf } from '../shared/routing';
 import { cmrApiRequest } from '../shared/transport';
 
-/** The chosen user's id, when the node has a User field filled in; '' otherwise. */
-export function currentUserId(context: ILoadOptionsFunctions): string {
-	const raw = context.getCurrentNodeParameter('userId');
+/**
+ * A parameter's current value as typed or picked: the value of a resource locator, or a plain
+ * string (as older saved workflows store it); '' when empty or still an unresolved expression.
+ */
+export function currentParameterValue(context: ILoadOptionsFunctions, path: string): string {
+	const raw = context.getCurrentNodeParameter(path);
 	const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as IDataObject).value : raw;
 	return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
+}
+
+/** The chosen user's id, when the node has a User field filled in; '' otherwise. */
+export function currentUserId(context: ILoadOptionsFunctions): string {
+	return currentParameterValue(context, 'userId');
 }
 
 /**

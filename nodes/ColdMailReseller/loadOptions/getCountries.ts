@@ -1,12 +1,17 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { ENDPOINTS } from '../shared/endpoints';
 import { cmrApiRequest } from '../shared/transport';
 
 /**
- * `{name: code}` maps (countries, states) as sorted dropdown options. Countries are sent as
+ * `{name: code}` maps (countries, states) as sorted picker entries. Countries are sent as
  * their ISO code, states by name (the documented Create User example sends "New York").
  */
-export function codeMapToOptions(data: unknown, send: 'code' | 'name'): INodePropertyOptions[] {
+export function codeMapToOptions(data: unknown, send: 'code' | 'name'): INodeListSearchItems[] {
 	const entries = Array.isArray(data)
 		? (data as IDataObject[]).map((entry) => [entry.name, entry.code ?? entry.value])
 		: Object.entries((data as IDataObject) ?? {});
@@ -18,8 +23,21 @@ export function codeMapToOptions(data: unknown, send: 'code' | 'name'): INodePro
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+/** Entries whose label contains the typed text (CMR's geo lists take no search parameter). */
+export function filterEntries(
+	entries: INodeListSearchItems[],
+	filter?: string,
+): INodeListSearchResult {
+	const needle = (filter ?? '').trim().toLowerCase();
+	return { results: entries.filter((e) => !needle || e.name.toLowerCase().includes(needle)) };
+}
+
+/** Countries for the Country picker (Geo → Get Countries); the value is the ISO code. */
+export async function getCountries(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const endpoint = ENDPOINTS['geo.getCountries'];
 	const { data } = await cmrApiRequest.call(this, endpoint.method, endpoint.path);
-	return codeMapToOptions(data, 'code');
+	return filterEntries(codeMapToOptions(data, 'code'), filter);
 }

@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
 import { simplifyTo } from './routing';
+import { checkLimit, sendChecked } from './validation';
 
 /** displayOptions for one operation of one resource. */
 export function showFor(resource: string, operation: string | string[]): IDisplayOptions {
@@ -21,6 +22,7 @@ export function userIdField(
 ): INodeProperties {
 	const placement = ENDPOINTS[endpoint].userId;
 	if (placement === 'none') throw new Error(`${endpoint} takes no userId`);
+	const type = placement === 'body' ? 'body' : 'query';
 	return {
 		displayName: 'User',
 		name: 'userId',
@@ -50,7 +52,13 @@ export function userIdField(
 			},
 		],
 		displayOptions: showFor(resource, operation),
-		routing: { send: { type: placement === 'body' ? 'body' : 'query', property: 'userId' } },
+		routing: {
+			send: {
+				type,
+				property: 'userId',
+				preSend: [sendChecked('id', 'userId', 'User', { type, property: 'userId' })],
+			},
+		},
 		...overrides,
 	};
 }
@@ -71,12 +79,12 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			name: 'limit',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 			description: 'Max number of results to return',
 			displayOptions: {
 				show: { resource: [resource], operation: [operation], returnAll: [false] },
 			},
-			routing: { output: { maxResults: '={{$value}}' } },
+			routing: { send: { preSend: [checkLimit] }, output: { maxResults: '={{$value}}' } },
 		},
 	];
 }
@@ -132,7 +140,7 @@ export interface LocatorOptions {
 	searchListMethod: string;
 	placeholder: string;
 	description: string;
-	/** Where the value is sent; omit when a preSend builds the request. */
+	/** Where the checked, trimmed ID is sent; omit when a preSend builds the request. */
 	send?: { type: 'query' | 'body'; property: string };
 	required?: boolean;
 }
@@ -166,7 +174,16 @@ export function locatorField(
 			},
 		],
 		displayOptions: showFor(resource, operation),
-		...(options.send ? { routing: { send: options.send } } : {}),
+		...(options.send
+			? {
+					routing: {
+						send: {
+							...options.send,
+							preSend: [sendChecked('id', options.name, options.displayName, options.send)],
+						},
+					},
+				}
+			: {}),
 	};
 }
 

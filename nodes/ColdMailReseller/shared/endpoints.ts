@@ -242,6 +242,9 @@ export const ENDPOINTS = {
 		userId: 'query',
 		refs: [27, 30],
 		paid: true,
+		unverified: [
+			'Microsoft OAuth (top-level `microsoftOauthRoute`, for Microsoft mailboxes) is not documented for this endpoint; it is sent as `POST /orders/json` documents it',
+		],
 	},
 	'order.process': {
 		method: 'POST',

@@ -9,10 +9,26 @@ const FIX_BY_STATUS: Record<number, string> = {
 	402: 'Top up the partner wallet in the CMR dashboard, then run the step again.',
 	403: 'The resource does not belong to this customer, or the operation is not allowed in its current state. Check the Customer and the IDs.',
 	404: 'Check the IDs: the customer, domain, mailbox, order or record was not found.',
-	409: 'CMR reports a conflict, e.g. the domain already has a workspace or the resource already exists.',
+	409: 'CMR reports a conflict: what you tried to create already exists, or its current state does not allow this. Read the message, then change the input.',
 	422: 'CMR refused the request because of a business rule (availability, renewal window, wallet balance, state). Read the message, adjust the input, then retry.',
 	500: 'CMR had a temporary problem. Reads are safe to retry; for orders and renewals check the order status first so nothing is charged twice.',
 };
+
+/** Hints for specific CMR messages, checked before the hint for the status. */
+const FIX_BY_MESSAGE: Array<[RegExp, string]> = [
+	[
+		/user with this email already exists|email (is )?already (exists|in use|taken|registered)/i,
+		'A customer with this email already exists in CMR. Use another email, or look the customer up with User → Get Many (search by email).',
+	],
+	[
+		/mailbox .* already exists/i,
+		'This mailbox address is already taken. Choose another username or domain.',
+	],
+	[
+		/workspace already exists/i,
+		'The domain already has a Google Workspace or Microsoft 365 tenant. Use another domain, or add mailboxes to its subscription.',
+	],
+];
 
 function retryAfterSeconds(response: IN8nHttpFullResponse): string | undefined {
 	const headers = (response.headers ?? {}) as IDataObject;
@@ -20,7 +36,9 @@ function retryAfterSeconds(response: IN8nHttpFullResponse): string | undefined {
 	return value === undefined ? undefined : String(value);
 }
 
-function fixFor(status: number, response: IN8nHttpFullResponse): string {
+function fixFor(status: number, response: IN8nHttpFullResponse, message: string): string {
+	const specific = FIX_BY_MESSAGE.find(([pattern]) => pattern.test(message));
+	if (specific) return specific[1];
 	if (status === 429) {
 		const wait = retryAfterSeconds(response);
 		return (
@@ -47,7 +65,7 @@ const MAYBE_PROCESSED =
 	'CMR may still have done the work: for orders, renewals and other paid calls check Order → Get Status or the CMR dashboard before running the step again.';
 
 function descriptionFor(failure: AnswerFailure, response: IN8nHttpFullResponse): string {
-	const fix = fixFor(failure.status, response);
+	const fix = fixFor(failure.status, response, failure.message);
 	if (failure.kind === 'http' || failure.kind === 'envelope') {
 		const listed = failure.details.length
 			? `CMR listed these problems:\n${failure.details.map((detail) => `- ${detail}`).join('\n')}\n`

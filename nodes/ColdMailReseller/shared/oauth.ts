@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -7,16 +8,46 @@ import type {
 } from 'n8n-workflow';
 import { invalidInput } from './errors';
 import { showFor } from './descriptions';
-import { setBody } from './validation';
+import { checkValue, setBody } from './validation';
 
-const GOOGLE_FIELDS: Array<[name: string, label: string, placeholder: string]> = [
-	['googleOauthRoute', 'OAuth Route', 'e.g. https://yourapp.com/oauth/google'],
-	['clientId', 'Client ID', 'e.g. 1234567890-abc.apps.googleusercontent.com'],
-	['appName', 'App Name', 'e.g. YourApp'],
+const GOOGLE_FIELDS: Array<
+	[name: string, label: string, placeholder: string, description: string]
+> = [
+	[
+		'googleOauthRoute',
+		'OAuth Route',
+		'e.g. https://yourapp.com/oauth/google',
+		'HTTPS URL of your Google OAuth route, used to export the Google mailboxes to your sending platform',
+	],
+	[
+		'clientId',
+		'Client ID',
+		'e.g. 1234567890-abc.apps.googleusercontent.com',
+		'Client ID of your Google OAuth app (CMR validates it)',
+	],
+	['appName', 'App Name', 'e.g. YourApp', 'Name of your Google OAuth app'],
 ];
 
-/** Optional "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. */
-export function googleOauthField(resource: string, operation: string | string[]): INodeProperties {
+/** Shown for the operation, and only for `provider` when the operation has a Service Provider. */
+function showForProvider(
+	resource: string,
+	operation: string | string[],
+	provider?: 'GOOGLE' | 'MICROSOFT',
+): IDisplayOptions {
+	const display = showFor(resource, operation);
+	if (provider) display.show!.serviceProvider = [provider];
+	return display;
+}
+
+/**
+ * "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. With
+ * `byProvider` it shows only when Service Provider is Google.
+ */
+export function googleOauthField(
+	resource: string,
+	operation: string | string[],
+	byProvider = false,
+): INodeProperties {
 	return {
 		displayName: 'Google OAuth',
 		name: 'googleOauth',
@@ -24,27 +55,32 @@ export function googleOauthField(resource: string, operation: string | string[])
 		placeholder: 'Add Google OAuth Settings',
 		default: {},
 		description: 'OAuth app used to export Google mailboxes to your sending platform',
-		displayOptions: showFor(resource, operation),
+		displayOptions: showForProvider(resource, operation, byProvider ? 'GOOGLE' : undefined),
 		options: [
 			{
 				displayName: 'Settings',
 				name: 'settings',
-				values: GOOGLE_FIELDS.map(([name, displayName, placeholder]) => ({
+				values: GOOGLE_FIELDS.map(([name, displayName, placeholder, description]) => ({
 					displayName,
 					name,
 					type: 'string',
 					default: '',
 					placeholder,
+					description,
 				})),
 			},
 		],
 	};
 }
 
-/** Optional Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). */
+/**
+ * Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). With
+ * `byProvider` it shows only when Service Provider is Microsoft.
+ */
 export function microsoftOauthField(
 	resource: string,
 	operation: string | string[],
+	byProvider = false,
 ): INodeProperties {
 	return {
 		displayName: 'Microsoft OAuth',
@@ -53,7 +89,7 @@ export function microsoftOauthField(
 		placeholder: 'Add Microsoft OAuth Settings',
 		default: {},
 		description: 'OAuth route used to export Microsoft mailboxes to your sending platform',
-		displayOptions: showFor(resource, operation),
+		displayOptions: showForProvider(resource, operation, byProvider ? 'MICROSOFT' : undefined),
 		options: [
 			{
 				displayName: 'Settings',
@@ -65,6 +101,8 @@ export function microsoftOauthField(
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. https://yourapp.com/oauth/microsoft',
+						description:
+							'HTTPS URL of your Microsoft OAuth route, used to export the Microsoft mailboxes to your sending platform',
 					},
 				],
 			},
@@ -92,6 +130,7 @@ export function sendOauthSettings(
 					'Fill in OAuth Route, Client ID and App Name together, or remove the Google OAuth group.',
 				);
 			}
+			checkValue(this, 'httpUrl', google.googleOauthRoute, 'Google OAuth → OAuth Route');
 			setBody(requestOptions, {
 				google: Object.fromEntries(
 					GOOGLE_FIELDS.map(([name]) => [name, String(google[name]).trim()]),
@@ -108,6 +147,7 @@ export function sendOauthSettings(
 			);
 		}
 		if (route) {
+			checkValue(this, 'httpUrl', route, 'Microsoft OAuth → OAuth Route');
 			setBody(
 				requestOptions,
 				microsoftShape === 'nested'

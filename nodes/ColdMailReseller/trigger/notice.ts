@@ -1,11 +1,14 @@
-/** Setup steps shown at the top of the trigger (n8n renders simple HTML in notices). */
-export const SETUP_NOTICE = [
-	"Cold Mail Reseller has no API for registering webhooks, so add this node's URL in the CMR partner dashboard:",
-	'1. Open <b>Webhook URLs</b> above, choose <b>Production URL</b> and copy it.',
-	'2. Go to <b>partners.coldmailreseller.com → Settings → Webhook → + Add Destination</b>.',
-	'3. Paste the URL as <b>Endpoint URL</b>, enter a <b>Description</b>, choose the events to send and click <b>Add Destination</b>.',
-	'4. Choose the same events below and publish (activate) this workflow.',
-	'',
-	'The <b>Test URL</b> only answers while the editor is waiting after <b>Listen for test event</b>; add it as a second, temporary destination to test. The <b>Production URL</b> works once the workflow is published.',
-	'Sandbox and production destinations are separate: deliveries for a sandbox key go only to destinations added in sandbox mode, and they are signed with the sandbox key, so select a sandbox credential here for them.',
-].join('<br />');
+/**
+ * Setup steps shown at the top of the trigger. n8n 2.41 keeps only <a>, <ul> and <li> in notices
+ * (no <br>, <b> or <ol>), so each step is a list item and the numbers are part of the text.
+ */
+export const SETUP_STEPS = [
+	"1. Open 'Webhook URLs' above, choose 'Production URL' and copy it.",
+	'2. In partners.coldmailreseller.com, go to Settings → Webhook → + Add Destination.',
+	"3. Paste the URL as 'Endpoint URL', enter a 'Description', choose the events to send and click 'Add Destination'.",
+	'4. Choose the same events below, then publish this workflow.',
+	"To test: click 'Execute step' in this node; while it shows 'Listening for test event', the Test URL answers. Add the Test URL as a second, temporary destination in CMR and remove it afterwards.",
+	'Sandbox and production destinations are separate: deliveries for a sandbox key go only to destinations added in sandbox mode and are signed with the sandbox key, so select a sandbox credential here for them.',
+];
+
+export const SETUP_NOTICE = `Cold Mail Reseller has no API for registering webhooks, so add this node's URL in the CMR partner dashboard:<ul>${SETUP_STEPS.map((step) => `<li>${step}</li>`).join('')}</ul>`;

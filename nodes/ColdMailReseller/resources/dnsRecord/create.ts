@@ -8,7 +8,12 @@ import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { parseJson, setBody } from '../../shared/validation';
 import { domainLocator } from '../domain/fields';
-import { DMARC_TAG_OPTIONS, RECORD_HOST_PLACEHOLDER, RECORD_TYPE_OPTIONS } from './fields';
+import {
+	DMARC_TAG_OPTIONS,
+	RECORD_HOST_PLACEHOLDER,
+	RECORD_TYPE_DESCRIPTION,
+	RECORD_TYPE_OPTIONS,
+} from './fields';
 import { checkRecord } from './validation';
 
 const displayOptions = showFor('dnsRecord', 'create');
@@ -133,6 +138,7 @@ export const dnsRecordCreateDescription: INodeProperties[] = [
 						type: 'options',
 						default: 'TXT',
 						options: RECORD_TYPE_OPTIONS,
+						description: RECORD_TYPE_DESCRIPTION,
 					},
 					{
 						displayName: 'Value',

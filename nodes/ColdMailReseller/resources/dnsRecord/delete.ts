@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { permanentNotice, showFor, userIdField } from '../../shared/descriptions';
+import { sendChecked } from '../../shared/validation';
 
 export const dnsRecordDeleteDescription: INodeProperties[] = [
 	permanentNotice(
@@ -18,7 +19,11 @@ export const dnsRecordDeleteDescription: INodeProperties[] = [
 		description: 'ID of the record to delete, from DNS Record → Get Many',
 		displayOptions: showFor('dnsRecord', 'delete'),
 		routing: {
-			send: { type: 'query', property: 'recordId', value: '={{String($value).trim()}}' },
+			send: {
+				preSend: [
+					sendChecked('id', 'recordId', 'Record ID', { type: 'query', property: 'recordId' }),
+				],
+			},
 		},
 	},
 ];

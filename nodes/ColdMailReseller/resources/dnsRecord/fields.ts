@@ -11,6 +11,8 @@ export const RECORD_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'TXT', value: 'TXT', description: 'Text, e.g. SPF, DKIM or DMARC' },
 ];
 
+export const RECORD_TYPE_DESCRIPTION = `DNS record type: ${RECORD_TYPES.join(', ')}`;
+
 /** DMARC tags CMR adds to `_dmarc` TXT records unless excluded. */
 export const DMARC_TAG_OPTIONS: INodePropertyOptions[] = [
 	['adkim', 'DKIM alignment mode (adkim=r)'],

@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
-import { setBody } from '../../shared/validation';
+import { checkedParameter, setBody } from '../../shared/validation';
 import { domainLocator } from '../domain/fields';
-import { RECORD_HOST_PLACEHOLDER, RECORD_TYPE_OPTIONS } from './fields';
+import { RECORD_HOST_PLACEHOLDER, RECORD_TYPE_DESCRIPTION, RECORD_TYPE_OPTIONS } from './fields';
 import { checkRecord } from './validation';
 
 const displayOptions = showFor('dnsRecord', 'update');
@@ -25,7 +25,7 @@ export async function checkUpdatedRecord(
 		...(recordType === 'MX' ? { priority: this.getNodeParameter('priority', '') } : {}),
 	};
 	const record = checkRecord(this, raw, 'Record');
-	const recordId = String(this.getNodeParameter('recordId', '')).trim();
+	const recordId = checkedParameter(this, 'id', 'recordId', 'Record ID');
 	return setBody(requestOptions, { recordId, ...record });
 }
 
@@ -50,6 +50,7 @@ export const dnsRecordUpdateDescription: INodeProperties[] = [
 		required: true,
 		default: 'TXT',
 		options: RECORD_TYPE_OPTIONS,
+		description: RECORD_TYPE_DESCRIPTION,
 		displayOptions,
 		routing: { send: { type: 'body', property: 'recordType' } },
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import { isBlank, toList } from '../../shared/validation';
+import { checkValue, isBlank, toList } from '../../shared/validation';
 import { RECORD_TYPES } from './fields';
 
 /** A DNS record as CMR's POST /dns expects it. */
@@ -24,7 +24,9 @@ export function checkRecord(
 ): DnsRecordInput {
 	const fail = (what: string, fix: string) =>
 		invalidInput(context.getNode(), context.getItemIndex(), `${label}: ${what}`, fix);
-	const host = isBlank(raw.host) ? '' : String(raw.host).trim();
+	const host = isBlank(raw.host)
+		? ''
+		: checkValue(context, 'recordHost', raw.host, 'Host', `${label}: `);
 	const value = isBlank(raw.value) ? '' : String(raw.value).trim();
 	const recordType = isBlank(raw.recordType) ? '' : String(raw.recordType).trim().toUpperCase();
 	if (!host)

@@ -1,27 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
-import { invalidInput } from '../../shared/errors';
-import { setBody } from '../../shared/validation';
+import { booleanRouting, sendChecked } from '../../shared/validation';
 import { domainLocator } from './fields';
-import { isUrlOrHost } from './validation';
 
 const displayOptions = showFor('domain', 'addForwarding');
-
-async function checkForwardingUrl(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const forwardTo = String(this.getNodeParameter('forwardTo', '')).trim();
-	if (!isUrlOrHost(forwardTo)) {
-		throw invalidInput(
-			this.getNode(),
-			this.getItemIndex(),
-			`"${forwardTo}" in "Forward To" is not a valid URL`,
-			'Enter the destination website, e.g. https://www.example.com or www.example.com/page.',
-		);
-	}
-	return setBody(requestOptions, { forwardTo });
-}
 
 export const domainAddForwardingDescription: INodeProperties[] = [
 	userIdField('domain', 'addForwarding', 'domain.addForwarding'),
@@ -36,7 +18,16 @@ export const domainAddForwardingDescription: INodeProperties[] = [
 		description:
 			'Website that visitors of the domain are redirected to. Applied asynchronously; a dns-record.updated webhook confirms it.',
 		displayOptions,
-		routing: { send: { type: 'body', property: 'forwardTo', preSend: [checkForwardingUrl] } },
+		routing: {
+			send: {
+				preSend: [
+					sendChecked('webAddress', 'forwardTo', 'Forward To', {
+						type: 'body',
+						property: 'forwardTo',
+					}),
+				],
+			},
+		},
 	},
 	{
 		displayName: 'Additional Fields',
@@ -53,7 +44,11 @@ export const domainAddForwardingDescription: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to keep the domain in the browser address bar (masked forwarding) instead of showing the destination URL',
-				routing: { send: { type: 'body', property: 'maskForwarding' } },
+				routing: booleanRouting(
+					'additionalFields.maskForwarding',
+					'Mask Forwarding',
+					'maskForwarding',
+				),
 			},
 		],
 	},

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { domainsField } from './fields';
+import { SERVICE_PROVIDERS } from '../../shared/orderValidation';
+import { checkOneOf, isBlank } from '../../shared/validation';
 import { domainListOf } from './validation';
 
 const displayOptions = showFor('domain', 'checkWorkspace');
@@ -19,7 +21,10 @@ export async function buildWorkspaceCheckBody(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const domains = domainListOf(this, 'domains', 'Domain Names');
-	const serviceProvider = this.getNodeParameter('additionalFields.serviceProvider', '') as string;
+	const provider = this.getNodeParameter('additionalFields.serviceProvider', '');
+	const serviceProvider = isBlank(provider)
+		? ''
+		: checkOneOf(this, provider, 'Service Provider', SERVICE_PROVIDERS);
 	const entry = (domainName: string): IDataObject =>
 		serviceProvider ? { domainName, serviceProvider } : { domainName };
 	requestOptions.body = domains.length === 1 ? entry(domains[0]) : { domains: domains.map(entry) };

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
+import { booleanRouting } from '../../shared/validation';
 import { domainsField } from './fields';
 
 export const domainSetAutoRenewDescription: INodeProperties[] = [
@@ -14,6 +15,6 @@ export const domainSetAutoRenewDescription: INodeProperties[] = [
 		description:
 			'Whether CMR renews the domains automatically before they expire (off: renewals are manual)',
 		displayOptions: showFor('domain', 'setAutoRenew'),
-		routing: { send: { type: 'body', property: 'autoRenew' } },
+		routing: booleanRouting('autoRenew', 'Auto-Renew', 'autoRenew'),
 	},
 ];

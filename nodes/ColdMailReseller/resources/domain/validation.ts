@@ -5,14 +5,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import { isHostname, parseJson, setBody, toList } from '../../shared/validation';
-
-const URL_OR_HOST =
-	/^(?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i;
-
-export function isUrlOrHost(value: string): boolean {
-	return URL_OR_HOST.test(value);
-}
+import { checkValue, checkedList, parseJson, sendChecked, setBody } from '../../shared/validation';
 
 /** Trims and lower-cases a domain name, failing the item when it is not a bare hostname. */
 export function normalizeDomain(
@@ -20,18 +13,7 @@ export function normalizeDomain(
 	raw: unknown,
 	label: string,
 ): string {
-	const domain = String(raw ?? '')
-		.trim()
-		.toLowerCase();
-	if (!isHostname(domain)) {
-		throw invalidInput(
-			context.getNode(),
-			context.getItemIndex(),
-			`"${String(raw ?? '').trim()}" in "${label}" is not a valid domain name`,
-			'Enter a bare domain such as example.com: no protocol (https://), path, spaces, @ or trailing dot.',
-		);
-	}
-	return domain;
+	return checkValue(context, 'domain', raw, label);
 }
 
 /** The domains of a list parameter, trimmed, lower-cased, validated and de-duplicated. */
@@ -40,18 +22,7 @@ export function domainListOf(
 	parameter: string,
 	label: string,
 ): string[] {
-	const domains = toList(context.getNodeParameter(parameter, '')).map((raw) =>
-		normalizeDomain(context, raw, label),
-	);
-	if (!domains.length) {
-		throw invalidInput(
-			context.getNode(),
-			context.getItemIndex(),
-			`${label} is empty`,
-			`Enter one or more domains in "${label}", separated by commas, or map an array of domain names with an expression.`,
-		);
-	}
-	return [...new Set(domains)];
+	return checkedList(context, 'domain', parameter, label);
 }
 
 /** preSend: validates a domain list parameter and sends it as a string array. */
@@ -72,13 +43,7 @@ export function sendDomain(
 	type: 'body' | 'query',
 	property: string,
 ): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const raw = this.getNodeParameter(parameter, '', { extractValue: true });
-		const domain = normalizeDomain(this, raw, label);
-		if (type === 'body') return setBody(requestOptions, { [property]: domain });
-		requestOptions.qs = { ...(requestOptions.qs ?? {}), [property]: domain };
-		return requestOptions;
-	};
+	return sendChecked('domain', parameter, label, { type, property });
 }
 
 /**

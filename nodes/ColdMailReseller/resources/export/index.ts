@@ -8,7 +8,7 @@ import { locatorField, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
 import { route } from '../../shared/routing';
-import { requireValues, sendList } from '../../shared/validation';
+import { requireValues, sendChecked, sendList } from '../../shared/validation';
 
 const RESOURCE = 'export';
 
@@ -92,7 +92,14 @@ export const exportDescription: INodeProperties[] = [
 			'The stored platform credential to export to, from Platform Credential → Create or Get Many',
 		displayOptions: showFor(RESOURCE, 'exportMailboxes'),
 		routing: {
-			send: { type: 'body', property: 'credentialId', value: '={{String($value).trim()}}' },
+			send: {
+				preSend: [
+					sendChecked('id', 'credentialId', 'Credential ID', {
+						type: 'body',
+						property: 'credentialId',
+					}),
+				],
+			},
 		},
 	},
 	{

@@ -8,7 +8,7 @@ import type {
 import { envelopeOf } from '../../shared/answers';
 import { showFor } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues } from '../../shared/validation';
+import { requireValues, sendChecked } from '../../shared/validation';
 
 /**
  * Geo answers are `{name: code}` maps in `data`: one item `{name, code}` per entry. Read from
@@ -62,7 +62,14 @@ export const geoDescription: INodeProperties[] = [
 		description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
 		displayOptions: showFor('geo', 'getStates'),
 		routing: {
-			send: { type: 'query', property: 'countryCode', value: '={{$value.trim().toUpperCase()}}' },
+			send: {
+				preSend: [
+					sendChecked('countryCode', 'countryCode', 'Country Code', {
+						type: 'query',
+						property: 'countryCode',
+					}),
+				],
+			},
 		},
 	},
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit, userIdField, filtersField } from '../../shared/descriptions';
+import { sendChecked, sendOneOf } from '../../shared/validation';
 import { mailboxSimplifyField } from './fields';
 
 export const MAILBOX_STATUSES = [
@@ -19,7 +20,18 @@ export const mailboxGetAllDescription: INodeProperties[] = [
 			default: 'ACTIVE',
 			description: 'Return only mailboxes in this state',
 			options: MAILBOX_STATUSES,
-			routing: { send: { type: 'query', property: 'status' } },
+			routing: {
+				send: {
+					preSend: [
+						sendOneOf(
+							'filters.status',
+							'Status',
+							MAILBOX_STATUSES.map((status) => status.value),
+							{ type: 'query', property: 'status' },
+						),
+					],
+				},
+			},
 		},
 		{
 			displayName: 'User ID',
@@ -29,7 +41,17 @@ export const mailboxGetAllDescription: INodeProperties[] = [
 			placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
 			description: 'Return only the mailboxes of this user (customer)',
 			routing: {
-				send: { type: 'query', property: 'userId', value: '={{String($value).trim()}}' },
+				send: {
+					preSend: [
+						sendChecked(
+							'id',
+							'filters.userId',
+							'User ID',
+							{ type: 'query', property: 'userId' },
+							true,
+						),
+					],
+				},
 			},
 		},
 	]),

@@ -61,8 +61,8 @@ export const mailboxDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update mailbox',
 				description:
-					"Change a mailbox's username, name or profile picture (applied asynchronously)",
-				routing: route('mailbox.update', { preSend: [requireBoth, buildMailboxUpdateBody] }),
+					'Change the username, name or profile picture of one or several mailboxes (applied asynchronously)',
+				routing: route('mailbox.update', { preSend: [requireUser, buildMailboxUpdateBody] }),
 			},
 		],
 		default: 'getAll',

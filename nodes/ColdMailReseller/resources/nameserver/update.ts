@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { setBody, toList, isHostname } from '../../shared/validation';
+import { checkedList, setBody } from '../../shared/validation';
 import { domainLocator } from '../domain/fields';
 
 const displayOptions = showFor('nameserver', 'update');
@@ -11,22 +11,7 @@ export async function checkNameservers(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const nameservers = [
-		...new Set(
-			toList(this.getNodeParameter('nameservers', '')).map((entry) =>
-				entry.toLowerCase().replace(/\.$/, ''),
-			),
-		),
-	];
-	const invalid = nameservers.find((entry) => !isHostname(entry));
-	if (invalid !== undefined) {
-		throw invalidInput(
-			this.getNode(),
-			this.getItemIndex(),
-			`"${invalid}" in "Nameservers" is not a valid host name`,
-			'Enter nameserver host names such as ns1.example.com: no protocol, IP address or spaces.',
-		);
-	}
+	const nameservers = checkedList(this, 'host', 'nameservers', 'Nameservers');
 	if (nameservers.length < 2) {
 		throw invalidInput(
 			this.getNode(),

@@ -7,8 +7,15 @@ import type {
 import { paidNotice, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
-import { isHostname, setBody } from '../../shared/validation';
-import { billingCycleOption, confirmField } from './fields';
+import {
+	booleanRouting,
+	checkValue,
+	checkWholeNumber,
+	isBlank,
+	isHostname,
+	setBody,
+} from '../../shared/validation';
+import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 import { isRowsInput, rowsYearsOf } from './rows';
 
@@ -55,11 +62,10 @@ export async function buildDomainOrderBody(
 		if (domains.some((entry) => entry.domain === domain)) {
 			throw fail('is listed twice', 'Remove the duplicate domain.');
 		}
-		const years = Number(row.years ?? 1);
-		if (!Number.isInteger(years) || years < 1) {
-			throw fail('has an invalid Years value', 'Enter a whole number of years, 1 or more.');
-		}
-		const forwardTo = String(row.forwardTo ?? '').trim();
+		const years = checkWholeNumber(this, row.years ?? 1, 'Years', 1, 10, `${label}: `);
+		const forwardTo = isBlank(row.forwardTo)
+			? ''
+			: checkValue(this, 'webAddress', row.forwardTo, 'Forward To', `${label}: `);
 		domains.push({ domain, years, ...(forwardTo ? { forwardTo } : {}) });
 	});
 	const mailboxes = buildMailboxes(
@@ -71,6 +77,7 @@ export async function buildDomainOrderBody(
 
 export const orderCreateDescription: INodeProperties[] = [
 	paidNotice('order', 'create'),
+	...confirmFields('create'),
 	userIdField('order', 'create', 'order.create'),
 	{
 		displayName: 'Domains',
@@ -94,6 +101,7 @@ export const orderCreateDescription: INodeProperties[] = [
 						default: '',
 						required: true,
 						placeholder: 'e.g. alicesender.com',
+						description: 'Domain name to register, without http:// or www',
 					},
 					{
 						displayName: 'Forward To',
@@ -109,30 +117,17 @@ export const orderCreateDescription: INodeProperties[] = [
 						type: 'number',
 						default: 1,
 						required: true,
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						description: 'Registration period in years',
+						typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+						description: 'Registration period, a whole number of years from 1 to 10',
 					},
 				],
 			},
 		],
 	},
 	...mailboxesFields('create'),
-	{
-		displayName: 'Service Provider',
-		name: 'serviceProvider',
-		type: 'options',
-		default: 'GOOGLE',
-		description: 'Workspace provider of the mailboxes',
-		displayOptions,
-		options: [
-			{ name: 'Google', value: 'GOOGLE' },
-			{ name: 'Microsoft', value: 'MICROSOFT' },
-		],
-		routing: { send: { type: 'body', property: 'serviceProvider' } },
-	},
-	confirmField('create'),
-	googleOauthField('order', 'create'),
-	microsoftOauthField('order', 'create'),
+	serviceProviderField('create', 'Workspace provider of the mailboxes'),
+	googleOauthField('order', 'create', true),
+	microsoftOauthField('order', 'create', true),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -147,7 +142,7 @@ export const orderCreateDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description: 'Whether the mailbox subscription renews automatically',
-				routing: { send: { type: 'body', property: 'autoRenew' } },
+				routing: booleanRouting('additionalFields.autoRenew', 'Auto Renew', 'autoRenew'),
 			},
 			billingCycleOption,
 		],

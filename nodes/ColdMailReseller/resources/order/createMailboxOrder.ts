@@ -7,8 +7,8 @@ import type {
 import { locatorField, paidNotice, showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
-import { isBlank, setBody } from '../../shared/validation';
-import { billingCycleOption, confirmField } from './fields';
+import { booleanRouting, isBlank, setBody } from '../../shared/validation';
+import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 
 const OPERATION = 'createMailboxOrder';
@@ -29,7 +29,7 @@ export async function buildMailboxOrderBody(
 /**
  * Checks the final body: exactly one of `subscriptionId` (domain with an ACTIVE subscription)
  * and `domainId` (domain whose subscription was CANCELLED), and `autoRenew` with `domainId`.
- * Runs last, so values set by expressions are checked too.
+ * `autoRenew` is also sent with `subscriptionId`, as the reference example does.
  */
 export async function checkMailboxOrderTarget(
 	this: IExecuteSingleFunctions,
@@ -68,13 +68,13 @@ export async function checkMailboxOrderTarget(
 			'Set Auto Renew to true or false: a new subscription is created for the domain.',
 		);
 	}
-	if (body.subscriptionId !== undefined) delete body.autoRenew;
 	requestOptions.body = body;
 	return requestOptions;
 }
 
 export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 	paidNotice('order', OPERATION),
+	...confirmFields(OPERATION),
 	userIdField('order', OPERATION, 'order.createMailboxOrder'),
 	{
 		displayName: 'Add Mailboxes To',
@@ -126,14 +126,22 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		required: true,
-		description: 'Whether the new subscription renews automatically',
-		displayOptions: showForTarget('cancelledDomain'),
-		routing: { send: { type: 'body', property: 'autoRenew' } },
+		description:
+			'Whether the subscription renews automatically (required when a new subscription is created for a cancelled domain)',
+		displayOptions,
+		routing: booleanRouting('autoRenew', 'Auto Renew', 'autoRenew'),
 	},
 	...mailboxesFields(OPERATION),
-	confirmField(OPERATION),
-	googleOauthField('order', OPERATION),
-	microsoftOauthField('order', OPERATION),
+	serviceProviderField(
+		OPERATION,
+		"Provider of the subscription's mailboxes: decides which OAuth settings apply. Not sent: CMR takes the provider from the subscription.",
+	),
+	googleOauthField('order', OPERATION, true),
+	{
+		...microsoftOauthField('order', OPERATION, true),
+		description:
+			'OAuth route used to export the Microsoft mailboxes. Unverified: CMR documents microsoftOauthRoute for Create Domain and Mailbox Order, not for this endpoint; it is sent the same way here.',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { paidNotice, userIdField } from '../../shared/descriptions';
 import { sendOauthSettings } from '../../shared/oauth';
+import { checkConfirm, checkProviderOauth } from '../../shared/orderValidation';
 import { route } from '../../shared/routing';
 import { requireValues } from '../../shared/validation';
 import { buildDomainOrderBody, orderCreateDescription } from './create';
@@ -28,7 +29,13 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Create domain and mailbox order',
 				description: 'Register domains and order mailboxes on them (charges the wallet)',
 				routing: route('order.create', {
-					preSend: [requireCustomer, buildDomainOrderBody, sendOauthSettings('topLevel')],
+					preSend: [
+						requireCustomer,
+						buildDomainOrderBody,
+						sendOauthSettings('topLevel'),
+						checkProviderOauth(true),
+						checkConfirm,
+					],
 				}),
 			},
 			{
@@ -41,7 +48,9 @@ export const orderDescription: INodeProperties[] = [
 						requireCustomer,
 						buildMailboxOrderBody,
 						sendOauthSettings('topLevel'),
+						checkProviderOauth(false),
 						checkMailboxOrderTarget,
+						checkConfirm,
 					],
 				}),
 			},
@@ -63,7 +72,8 @@ export const orderDescription: INodeProperties[] = [
 				name: 'Process',
 				value: 'process',
 				action: 'Process order',
-				description: 'Queue an order created with Confirm off for processing (charges the wallet)',
+				description:
+					'Queue an order created with Confirm = Create Only (Process Later) for processing (charges the wallet)',
 				routing: route('order.process', { preSend: [requireOrder] }),
 			},
 		],

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { isHostname, parseJson } from '../../shared/validation';
+import { isHostname, isHttpUrl, parseJson } from '../../shared/validation';
 import { ROWS_INPUT, mailboxRowsFields, readMailboxRows, rowsInputOption } from './rows';
 
 /**
@@ -17,7 +17,6 @@ export type MailboxesMap = Record<string, IDataObject[]>;
 
 /** Letters, digits, `.`, `_`, `-`; no leading, trailing or doubled dot. */
 const LOCAL_PART = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
-const HTTP_URL = /^https?:\/\/[^\s/?#]+\S*$/i;
 
 const MAP_EXAMPLE =
 	'{"alicesender.com":[{"username":"alice","firstName":"Alice","lastName":"Johnson"}]}';
@@ -31,9 +30,60 @@ export function localPartProblem(username: string): string | undefined {
 	return undefined;
 }
 
-export function isHttpUrl(value: string): boolean {
-	return HTTP_URL.test(value);
-}
+/** One mailbox row, in the order a person fills it in: the address first, then the name. */
+const MAILBOX_VALUES: INodeProperties[] = [
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. alice',
+		description: 'Part of the address before the @',
+	},
+	{
+		displayName: 'Domain',
+		name: 'domain',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. alicesender.com',
+		description: 'Domain name of the mailbox (not the domain ID)',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Alice',
+		description: "The mailbox owner's first name, shown as the sender name",
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Johnson',
+		description: "The mailbox owner's last name, shown as the sender name",
+	},
+	{
+		displayName: 'Profile Picture URL',
+		name: 'profilePicture',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://cdn.example.com/alice.jpg',
+		description: 'Optional http(s) URL of the profile picture',
+	},
+	{
+		displayName: 'On Warmup',
+		name: 'onWarmup',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to enrol the mailbox in warmup at order time (billed with the mailbox)',
+	},
+];
 
 /** "Mailboxes Input" mode, the list and the JSON map, for one order operation. */
 export function mailboxesFields(operation: string): INodeProperties[] {
@@ -78,58 +128,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 				{
 					displayName: 'Mailbox',
 					name: 'mailbox',
-					values: [
-						{
-							displayName: 'Domain',
-							name: 'domain',
-							type: 'string',
-							default: '',
-							required: true,
-							placeholder: 'e.g. alicesender.com',
-							description: 'Domain name of the mailbox (not the domain ID)',
-						},
-						{
-							displayName: 'First Name',
-							name: 'firstName',
-							type: 'string',
-							default: '',
-							required: true,
-							placeholder: 'e.g. Alice',
-						},
-						{
-							displayName: 'Last Name',
-							name: 'lastName',
-							type: 'string',
-							default: '',
-							required: true,
-							placeholder: 'e.g. Johnson',
-						},
-						{
-							displayName: 'On Warmup',
-							name: 'onWarmup',
-							type: 'boolean',
-							default: false,
-							description:
-								'Whether to enrol the mailbox in warmup at order time (billed with the mailbox)',
-						},
-						{
-							displayName: 'Profile Picture URL',
-							name: 'profilePicture',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. https://cdn.example.com/alice.jpg',
-							description: 'Optional http(s) URL of the profile picture',
-						},
-						{
-							displayName: 'Username',
-							name: 'username',
-							type: 'string',
-							default: '',
-							required: true,
-							placeholder: 'e.g. alice',
-							description: 'Part of the address before the @',
-						},
-					],
+					values: MAILBOX_VALUES,
 				},
 			],
 		},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../shared/errors';
-import { parseJson } from '../../shared/validation';
+import { checkWholeNumber, parseJson } from '../../shared/validation';
 
 /**
  * "Mailboxes Input" → Rows: one order from many rows, e.g. a sheet gathered by n8n's
@@ -39,9 +39,9 @@ export function mailboxRowsFields(operation: string): INodeProperties[] {
 			name: 'rowsYears',
 			type: 'number',
 			default: 1,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
 			description:
-				'Registration period of every domain in the rows (each domain is ordered once)',
+				'Registration period of every domain in the rows, a whole number of years from 1 to 10 (each domain is ordered once)',
 			displayOptions: { show },
 		});
 	}
@@ -71,16 +71,7 @@ export function readMailboxRows(context: IExecuteSingleFunctions): IDataObject[]
 	return rows as IDataObject[];
 }
 
-/** Years of the domains derived from the rows; fails the item when not a whole number ≥ 1. */
+/** Years of the domains derived from the rows: a whole number from 1 to 10, as for listed domains. */
 export function rowsYearsOf(context: IExecuteSingleFunctions): number {
-	const years = Number(context.getNodeParameter('rowsYears', 1));
-	if (!Number.isInteger(years) || years < 1) {
-		throw invalidInput(
-			context.getNode(),
-			context.getItemIndex(),
-			'Years is not a whole number of 1 or more',
-			'Enter the registration period of the domains in years, e.g. 1.',
-		);
-	}
-	return years;
+	return checkWholeNumber(context, context.getNodeParameter('rowsYears', 1), 'Years', 1, 10);
 }

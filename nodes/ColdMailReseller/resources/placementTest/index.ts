@@ -13,7 +13,7 @@ import {
 	filtersField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues, sendList } from '../../shared/validation';
+import { booleanRouting, requireValues, sendChecked, sendList } from '../../shared/validation';
 
 const RESOURCE = 'placementTest';
 
@@ -40,7 +40,7 @@ function checkField(name: string, displayName: string, description: string): INo
 		type: 'boolean',
 		default: false,
 		description,
-		routing: { send: { type: 'body', property: name } },
+		routing: booleanRouting(`additionalFields.${name}`, displayName, name),
 	};
 }
 
@@ -122,7 +122,19 @@ export const placementTestDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. GP6M2J2DHXM3F2J40S8AP316R2QR',
 			description: 'Return only reports that include this mailbox',
-			routing: { send: { type: 'query', property: 'mailboxId' } },
+			routing: {
+				send: {
+					preSend: [
+						sendChecked(
+							'id',
+							'filters.mailboxId',
+							'Mailbox ID',
+							{ type: 'query', property: 'mailboxId' },
+							true,
+						),
+					],
+				},
+			},
 		},
 		{
 			displayName: 'Order ID',
@@ -131,7 +143,19 @@ export const placementTestDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. 7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A',
 			description: 'Return only the report of this placement test (the orderId returned by Create)',
-			routing: { send: { type: 'query', property: 'orderId' } },
+			routing: {
+				send: {
+					preSend: [
+						sendChecked(
+							'id',
+							'filters.orderId',
+							'Order ID',
+							{ type: 'query', property: 'orderId' },
+							true,
+						),
+					],
+				},
+			},
 		},
 	]),
 ];

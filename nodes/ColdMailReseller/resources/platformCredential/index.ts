@@ -7,7 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { permanentNotice, showFor, userIdField } from '../../shared/descriptions';
 import { deletedResult, route } from '../../shared/routing';
-import { requireSomethingToUpdate, requireValues } from '../../shared/validation';
+import {
+	type ValueKind,
+	requireSomethingToUpdate,
+	requireValues,
+	sendChecked,
+} from '../../shared/validation';
 
 const RESOURCE = 'platformCredential';
 const requireUser = requireValues({ userId: 'User' });
@@ -15,25 +20,25 @@ const requireCredential = requireValues({ userId: 'User', credentialId: 'Credent
 
 /** Optional platform settings, sent as `metadata.<name>`. */
 const METADATA_FIELDS: Array<
-	[name: string, displayName: string, placeholder: string, description: string]
+	[name: string, displayName: string, placeholder: string, description: string, kind?: ValueKind]
 > = [
 	[
 		'appBaseUrl',
 		'App Base URL',
 		'e.g. https://app.emailbison.com',
 		'Base URL of the platform instance',
+		'httpUrl',
 	],
 	['appName', 'App Name', 'e.g. EmailBison', 'Name of the platform app'],
 	['clientId', 'Client ID', 'e.g. client_eb_1234abcd', 'Client ID of the platform account'],
 	['workspace', 'Workspace', 'e.g. my-workspace', 'Workspace on the platform'],
 ];
 
-function metadataField([
-	name,
-	displayName,
-	placeholder,
-	description,
-]: (typeof METADATA_FIELDS)[number]): INodeProperties {
+function metadataField(
+	[name, displayName, placeholder, description, kind]: (typeof METADATA_FIELDS)[number],
+	collection: string,
+): INodeProperties {
+	const target = { type: 'body', property: `metadata.${name}` } as const;
 	return {
 		displayName,
 		name,
@@ -41,7 +46,14 @@ function metadataField([
 		default: '',
 		placeholder,
 		description,
-		routing: { send: { type: 'body', property: `metadata.${name}` } },
+		routing: {
+			send: {
+				...target,
+				...(kind
+					? { preSend: [sendChecked(kind, `${collection}.${name}`, displayName, target)] }
+					: {}),
+			},
+		},
 	};
 }
 
@@ -56,7 +68,7 @@ const passwordField = (required: boolean): INodeProperties => ({
 	routing: { send: { type: 'body', property: 'credentials.password' } },
 });
 
-const emailField = (required: boolean): INodeProperties => ({
+const emailField = (required: boolean, parameter: string): INodeProperties => ({
 	displayName: 'Email',
 	name: 'email',
 	type: 'string',
@@ -65,7 +77,16 @@ const emailField = (required: boolean): INodeProperties => ({
 	placeholder: 'e.g. john@agency.com',
 	description: 'Login email of the platform account',
 	routing: {
-		send: { type: 'body', property: 'credentials.email', value: '={{String($value).trim()}}' },
+		send: {
+			type: 'body',
+			property: 'credentials.email',
+			preSend: [
+				sendChecked('email', parameter, 'Email', {
+					type: 'body',
+					property: 'credentials.email',
+				}),
+			],
+		},
 	},
 });
 
@@ -176,9 +197,11 @@ export const platformCredentialDescription: INodeProperties[] = [
 		description:
 			"Sending platform to connect. CMR documents EmailBison; the others are named in CMR's FAQ. An expression can give another CMR app identifier.",
 		displayOptions: showFor(RESOURCE, 'create'),
-		routing: { send: { type: 'body', property: 'app' } },
+		routing: {
+			send: { preSend: [sendChecked('appCode', 'app', 'App', { type: 'body', property: 'app' })] },
+		},
 	},
-	{ ...emailField(true), displayOptions: showFor(RESOURCE, 'create') },
+	{ ...emailField(true, 'email'), displayOptions: showFor(RESOURCE, 'create') },
 	{ ...passwordField(true), displayOptions: showFor(RESOURCE, 'create') },
 	{
 		displayName: 'Additional Fields',
@@ -187,7 +210,7 @@ export const platformCredentialDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: showFor(RESOURCE, 'create'),
-		options: METADATA_FIELDS.map(metadataField),
+		options: METADATA_FIELDS.map((field) => metadataField(field, 'additionalFields')),
 	},
 
 	// Delete
@@ -218,7 +241,14 @@ export const platformCredentialDescription: INodeProperties[] = [
 		description: 'The stored platform credential, from Create or Get Many',
 		displayOptions: showFor(RESOURCE, ['delete', 'getWorkspaces', 'update']),
 		routing: {
-			send: { type: 'query', property: 'credentialId', value: '={{String($value).trim()}}' },
+			send: {
+				preSend: [
+					sendChecked('id', 'credentialId', 'Credential ID', {
+						type: 'query',
+						property: 'credentialId',
+					}),
+				],
+			},
 		},
 	},
 	{
@@ -230,8 +260,8 @@ export const platformCredentialDescription: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, 'update'),
 		options: (
 			[
-				...METADATA_FIELDS.map(metadataField),
-				emailField(false),
+				...METADATA_FIELDS.map((field) => metadataField(field, 'updateFields')),
+				emailField(false, 'updateFields.email'),
 				{
 					displayName: 'Organization ID',
 					name: 'orgId',
@@ -239,7 +269,18 @@ export const platformCredentialDescription: INodeProperties[] = [
 					default: '',
 					placeholder: 'e.g. 7f3c2a10-1b2d-4e5f-8a9b-0c1d2e3f4a5b',
 					description: 'Instantly only: the workspace chosen from Get Workspaces',
-					routing: { send: { type: 'body', property: 'orgId' } },
+					routing: {
+						send: {
+							type: 'body',
+							property: 'orgId',
+							preSend: [
+								sendChecked('id', 'updateFields.orgId', 'Organization ID', {
+									type: 'body',
+									property: 'orgId',
+								}),
+							],
+						},
+					},
 				},
 				passwordField(false),
 			] as INodeProperties[]

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { paidNotice, returnAllAndLimit, filtersField } from '../../shared/descriptions';
+import { SERVICE_PROVIDERS } from '../../shared/orderValidation';
 import { route } from '../../shared/routing';
+import { sendOneOf } from '../../shared/validation';
 import { preWarmupOrderFields, preWarmupOrderPreSend } from './orderFields';
 
 const RESOURCE = 'preWarmup';
@@ -54,7 +56,16 @@ export const preWarmupDescription: INodeProperties[] = [
 			],
 			default: 'GOOGLE',
 			description: 'Return only domains of this mail provider',
-			routing: { send: { type: 'query', property: 'serviceProvider' } },
+			routing: {
+				send: {
+					preSend: [
+						sendOneOf('filters.serviceProvider', 'Service Provider', SERVICE_PROVIDERS, {
+							type: 'query',
+							property: 'serviceProvider',
+						}),
+					],
+				},
+			},
 		},
 	]),
 

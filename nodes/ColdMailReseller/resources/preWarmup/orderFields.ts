@@ -9,7 +9,14 @@ import { showFor, userIdField } from '../../shared/descriptions';
 import type { EndpointKey } from '../../shared/endpoints';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
-import { requireValues, setBody } from '../../shared/validation';
+import { checkProviderOauth } from '../../shared/orderValidation';
+import {
+	booleanRouting,
+	checkValue,
+	isBlank,
+	requireValues,
+	setBody,
+} from '../../shared/validation';
 
 /**
  * The fields of a pre-warmup order: `{order: [{domain, forwardTo?}], serviceProvider,
@@ -47,6 +54,7 @@ export function preWarmupOrderFields(
 							required: true,
 							default: '',
 							placeholder: 'e.g. prewarm-acmecorp.com',
+							description: 'Name of a pre-warmed domain listed by Pre-Warmup → Get Many',
 						},
 						{
 							displayName: 'Forward To',
@@ -73,21 +81,14 @@ export function preWarmupOrderFields(
 			description:
 				'Mail provider of the domains. Google needs the Google OAuth group; Microsoft needs the Microsoft OAuth group.',
 			displayOptions,
-			routing: {
-				send: {
-					type: 'body',
-					property: 'serviceProvider',
-					value: '={{String($value).trim().toUpperCase()}}',
-				},
-			},
 		},
 		{
-			...googleOauthField(resource, operation),
+			...googleOauthField(resource, operation, true),
 			description:
 				'Required when Service Provider is Google: the OAuth app used to export the mailboxes',
 		},
 		{
-			...microsoftOauthField(resource, operation),
+			...microsoftOauthField(resource, operation, true),
 			description:
 				'Required when Service Provider is Microsoft: the OAuth route used to export the mailboxes',
 		},
@@ -105,22 +106,21 @@ export function preWarmupOrderFields(
 					type: 'boolean',
 					default: true,
 					description: 'Whether the domains and mailboxes renew automatically',
-					routing: { send: { type: 'body', property: 'autoRenew' } },
+					routing: booleanRouting('additionalFields.autoRenew', 'Auto-Renew', 'autoRenew'),
 				},
 			],
 		},
 	];
 }
 
-/** Builds `order: [{domain, forwardTo?}]` from the Domains rows; every row needs a domain. */
+/** Builds `order: [{domain, forwardTo?}]` from the Domains rows: a valid domain in every row. */
 async function sendOrderDomains(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const rows = this.getNodeParameter('orderDomains.domain', []) as IDataObject[];
 	const order = (Array.isArray(rows) ? rows : [rows]).map((row, index) => {
-		const domain = String(row.domain ?? '').trim();
-		if (!domain) {
+		if (isBlank(row.domain)) {
 			throw invalidInput(
 				this.getNode(),
 				this.getItemIndex(),
@@ -128,7 +128,10 @@ async function sendOrderDomains(
 				'Enter a domain in every row of "Domains", or remove the empty row.',
 			);
 		}
-		const forwardTo = String(row.forwardTo ?? '').trim();
+		const domain = checkValue(this, 'domain', row.domain, 'Domain', `Domain ${index + 1}: `);
+		const forwardTo = isBlank(row.forwardTo)
+			? ''
+			: checkValue(this, 'webAddress', row.forwardTo, 'Forward To', `Domain ${index + 1}: `);
 		return forwardTo ? { domain, forwardTo } : { domain };
 	});
 	if (!order.length) {
@@ -142,54 +145,10 @@ async function sendOrderDomains(
 	return setBody(requestOptions, { order });
 }
 
-const PROVIDERS: Record<string, { own: string; ownKey: string; other: string; otherKey: string }> =
-	{
-		GOOGLE: {
-			own: 'Google OAuth',
-			ownKey: 'google',
-			other: 'Microsoft OAuth',
-			otherKey: 'microsoftOauthRoute',
-		},
-		MICROSOFT: {
-			own: 'Microsoft OAuth',
-			ownKey: 'microsoftOauthRoute',
-			other: 'Google OAuth',
-			otherKey: 'google',
-		},
-	};
-
-/** Google orders need the Google OAuth group and Microsoft orders the Microsoft one, never both. */
-async function requireProviderOauth(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	const provider = String(body.serviceProvider ?? '');
-	const rule = PROVIDERS[provider];
-	const fail = (what: string, fix: string) =>
-		invalidInput(this.getNode(), this.getItemIndex(), what, fix);
-	if (!rule) {
-		throw fail(`Service Provider "${provider}" is not supported`, 'Use GOOGLE or MICROSOFT.');
-	}
-	if (body[rule.ownKey] === undefined) {
-		throw fail(
-			`${rule.own} is required when Service Provider is ${provider}`,
-			`Add the ${rule.own} group with its settings.`,
-		);
-	}
-	if (body[rule.otherKey] !== undefined) {
-		throw fail(
-			`${rule.other} cannot be used when Service Provider is ${provider}`,
-			`Remove the ${rule.other} group, or change Service Provider.`,
-		);
-	}
-	return requestOptions;
-}
-
 /** Checks and body building for a pre-warmup order, in order. */
 export const preWarmupOrderPreSend: PreSendAction[] = [
 	requireValues({ userId: 'User' }),
 	sendOrderDomains,
 	sendOauthSettings('topLevel'),
-	requireProviderOauth,
+	checkProviderOauth(true),
 ];

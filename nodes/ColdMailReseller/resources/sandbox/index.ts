@@ -3,6 +3,7 @@ import { CREDENTIAL_NAME } from '../../shared/constants';
 import { permanentNotice, showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { route } from '../../shared/routing';
+import { sendOneOf } from '../../shared/validation';
 import { preWarmupOrderFields, preWarmupOrderPreSend } from '../preWarmup/orderFields';
 
 const RESOURCE = 'sandbox';
@@ -96,7 +97,16 @@ export const sandboxDescription: INodeProperties[] = [
 		default: 'success',
 		description: 'Outcome the sandbox simulates for this order',
 		displayOptions: showFor(RESOURCE, 'orderPreWarmup'),
-		routing: { send: { type: 'body', property: 'scenario' } },
+		routing: {
+			send: {
+				preSend: [
+					sendOneOf('scenario', 'Scenario', ['success', 'partial_failure', 'full_failure'], {
+						type: 'body',
+						property: 'scenario',
+					}),
+				],
+			},
+		},
 	},
 
 	// Reset Pre-Warmup

@@ -9,7 +9,13 @@ import {
 	filtersField,
 } from '../../shared/descriptions';
 import { route } from '../../shared/routing';
-import { requireValues, sendList } from '../../shared/validation';
+import {
+	booleanRouting,
+	requireValues,
+	sendChecked,
+	sendList,
+	sendOneOf,
+} from '../../shared/validation';
 import { sendListIdentifiedBy } from './lists';
 
 const RESOURCE = 'subscription';
@@ -26,6 +32,8 @@ const SUBSCRIPTION_SIMPLE_FIELDS = [
 	'autoRenew',
 	'userId',
 ];
+
+const SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED', 'EXPIRED', 'PAST_DUE', 'RENEWING'];
 
 const SUBSCRIPTION_IDS_PLACEHOLDER =
 	'e.g. 6ZHR985PGP456XG8HCYHF919YVS6, 0BRBX9FGE4M77TGG14C3JYN4PMJT';
@@ -89,8 +97,8 @@ export const subscriptionDescription: INodeProperties[] = [
 				routing: route('subscription.recreate', {
 					preSend: [
 						sendListIdentifiedBy({
-							subscriptionIds: 'Subscription IDs',
-							domainNames: 'Domain Names',
+							subscriptionIds: ['Subscription IDs', 'id'],
+							domainNames: ['Domain Names', 'domain'],
 						}),
 					],
 				}),
@@ -161,7 +169,11 @@ export const subscriptionDescription: INodeProperties[] = [
 		displayOptions: {
 			show: { resource: [RESOURCE], operation: ['cancel'], identifyBy: ['domain'] },
 		},
-		routing: { send: { type: 'body', property: 'domain', value: '={{String($value).trim()}}' } },
+		routing: {
+			send: {
+				preSend: [sendChecked('domain', 'domain', 'Domain', { type: 'body', property: 'domain' })],
+			},
+		},
 	},
 
 	// Get Many
@@ -174,7 +186,19 @@ export const subscriptionDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. bestpremium.org',
 			description: 'Return only the subscription of this domain',
-			routing: { send: { type: 'query', property: 'domain' } },
+			routing: {
+				send: {
+					preSend: [
+						sendChecked(
+							'domain',
+							'filters.domain',
+							'Domain',
+							{ type: 'query', property: 'domain' },
+							true,
+						),
+					],
+				},
+			},
 		},
 		{
 			displayName: 'Status',
@@ -189,7 +213,16 @@ export const subscriptionDescription: INodeProperties[] = [
 			],
 			default: 'ACTIVE',
 			description: 'Return only subscriptions in this status',
-			routing: { send: { type: 'query', property: 'status' } },
+			routing: {
+				send: {
+					preSend: [
+						sendOneOf('filters.status', 'Status', SUBSCRIPTION_STATUSES, {
+							type: 'query',
+							property: 'status',
+						}),
+					],
+				},
+			},
 		},
 		{
 			displayName: 'Subscription ID',
@@ -198,7 +231,19 @@ export const subscriptionDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. 1BNTZJG2Q041JWGS3NY9E1BZ9APA',
 			description: 'Return only the subscription with this ID',
-			routing: { send: { type: 'query', property: 'componentSubscriptionId' } },
+			routing: {
+				send: {
+					preSend: [
+						sendChecked(
+							'id',
+							'filters.componentSubscriptionId',
+							'Subscription ID',
+							{ type: 'query', property: 'componentSubscriptionId' },
+							true,
+						),
+					],
+				},
+			},
 		},
 	]),
 	simplifyField(RESOURCE, 'getAll', SUBSCRIPTION_SIMPLE_FIELDS),
@@ -253,6 +298,6 @@ export const subscriptionDescription: INodeProperties[] = [
 		description:
 			'Whether the subscriptions renew automatically at the end of each period. Turning it off lets the current period run out; nothing is cancelled now.',
 		displayOptions: showFor(RESOURCE, 'setAutoRenew'),
-		routing: { send: { type: 'body', property: 'autoRenew' } },
+		routing: booleanRouting('autoRenew', 'Auto-Renew', 'autoRenew'),
 	},
 ];

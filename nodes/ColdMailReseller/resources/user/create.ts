@@ -13,7 +13,7 @@ const displayOptions = showFor('user', 'create');
 export const userCreateDescription: INodeProperties[] = [
 	...USER_TEXT_FIELDS.slice(0, 4).map((field) => ({ ...textField(field, true), displayOptions })),
 	{ ...countryField(true), displayOptions },
-	{ ...stateField(true, 'country'), displayOptions },
+	{ ...stateField(true), displayOptions },
 	...USER_TEXT_FIELDS.slice(4).map((field) => ({ ...textField(field, true), displayOptions })),
 	{
 		displayName: 'Additional Fields',

@@ -7,7 +7,7 @@ import type {
 import { userIdField, showFor } from '../../shared/descriptions';
 import { ENDPOINTS } from '../../shared/endpoints';
 import { cmrApiRequest } from '../../shared/transport';
-import { requireSomethingToUpdate } from '../../shared/validation';
+import { checkedParameter, requireSomethingToUpdate } from '../../shared/validation';
 import {
 	USER_OPTIONAL_TEXT_FIELDS,
 	USER_TEXT_FIELDS,
@@ -31,7 +31,7 @@ async function mergeWithCurrentProfile(
 ): Promise<IHttpRequestOptions> {
 	const updates = (requestOptions.body as IDataObject) ?? {};
 	if (!(this.getNodeParameter('mergeWithCurrent', true) as boolean)) return requestOptions;
-	const userId = this.getNodeParameter('userId', '', { extractValue: true }) as string;
+	const userId = checkedParameter(this, 'id', 'userId', 'User');
 	const endpoint = ENDPOINTS['user.get'];
 	const { data } = await cmrApiRequest.call(this, endpoint.method, endpoint.path, { userId });
 	const current = (data ?? {}) as IDataObject;
@@ -69,7 +69,7 @@ export const userUpdateDescription: INodeProperties[] = [
 				textField(field, false),
 			),
 			countryField(false),
-			stateField(false, 'updateFields.country'),
+			stateField(false),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
