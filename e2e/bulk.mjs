@@ -68,7 +68,7 @@ function failedItems(items) {
 /**
  * @param ctx what e2e/run.mjs shares: check, assert, cli, n8nUrl, apiKey, credentials, nodeType,
  *   workDir, n8nCliChecked, executeWorkflow, nodeItems, runError, explain, simLogSize,
- *   simLogSince, sim, simOrigin, triggerWorkflowId
+ *   simLogSince, simOrigin, triggerWorkflowId, googleOauth (the OAuth group for GOOGLE orders)
  */
 export async function runBulkChecks(ctx) {
 	const { check, assert } = ctx;
@@ -114,13 +114,7 @@ export async function runBulkChecks(ctx) {
 					mailboxRows: '={{ $json.rows }}',
 					rowsYears: 1,
 					serviceProvider: 'GOOGLE',
-					googleOauth: {
-						settings: {
-							googleOauthRoute: 'https://yourapp.com/oauth/google',
-							clientId: 'e2e-client',
-							appName: 'E2E',
-						},
-					},
+					googleOauth: ctx.googleOauth,
 					confirm: true,
 				},
 				{ credentials: ctx.credentials },

@@ -62,6 +62,10 @@ const IDS = {
 const NODE = `${PACKAGE_NAME}.coldMailReseller`;
 const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
 const POLLING_TRIGGER = `${PACKAGE_NAME}.coldMailResellerPollingTrigger`;
+/** The Google OAuth group the simulator requires for GOOGLE orders. */
+const GOOGLE_OAUTH = {
+	settings: { googleOauthRoute: 'https://yourapp.com/oauth/google', clientId: 'e2e-client', appName: 'E2E' },
+};
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 
 // ------------------------------------------------------------------------------------------------
@@ -124,13 +128,7 @@ function buildWorkflows({ orderUserId, domain, mailboxUsernames }) {
 					})),
 				},
 				serviceProvider: 'GOOGLE',
-				googleOauth: {
-					settings: {
-						googleOauthRoute: 'https://yourapp.com/oauth/google',
-						clientId: 'e2e-client',
-						appName: 'E2E',
-					},
-				},
+				googleOauth: GOOGLE_OAUTH,
 				confirm: true,
 			}),
 		]),
@@ -607,6 +605,7 @@ async function main() {
 			simLogSince,
 			simOrigin,
 			triggerWorkflowId: IDS.trigger,
+			googleOauth: GOOGLE_OAUTH,
 		});
 
 		// ---- check 6: the polling trigger, with the webhook URL unreachable (e2e/polling.mjs); last, as it
