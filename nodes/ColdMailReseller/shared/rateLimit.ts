@@ -120,7 +120,8 @@ export class RequestLimiter {
 				const at = this.nextAllowedAt();
 				if (at === Infinity) return; // the answer it waits for restarts the queue
 				const wait = at - Date.now();
-				if (wait > 0) {
+				// Date.now() counts whole milliseconds: a shorter wait would only cost a timer turn.
+				if (wait >= 1) {
 					await sleep(wait);
 					continue; // a hold or an answer may have changed the next turn meanwhile
 				}
