@@ -166,13 +166,17 @@ export function simplifyTo(fields: string[]): PostReceiveAction {
 		}
 		if (!simple) return items;
 		return items.map((item) => {
+			const json = item.json;
 			const picked: IDataObject = {};
 			let any = false;
 			for (const alternatives of alternativesPerField) {
-				const name = alternatives.find((alternative) => item.json[alternative] !== undefined);
-				if (name !== undefined) {
-					picked[name] = item.json[name];
-					any = true;
+				for (const name of alternatives) {
+					const value = json[name];
+					if (value !== undefined) {
+						picked[name] = value;
+						any = true;
+						break;
+					}
 				}
 			}
 			return any ? { ...item, json: picked } : item;
