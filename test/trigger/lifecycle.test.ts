@@ -202,3 +202,15 @@ describe('delete', () => {
 		expect(await methods.delete.call(env.hook())).toBe(true);
 	});
 });
+
+describe('create, through the key limiter', () => {
+	it('sends the key check again after a 429 and records the key as accepted', async () => {
+		const refused = mockList(429, { status: 429, message: 'Too many requests', data: null });
+		const accepted = mockList(200, { status: 200, message: 'Success', data: [] });
+		const env = makeTriggerEnv({ events: ['*'] });
+		await activate(env.hook());
+		expect(refused.isDone() && accepted.isDone()).toBe(true);
+		const record = records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject;
+		expect(record.apiKeyCheck).toBe('accepted');
+	});
+});

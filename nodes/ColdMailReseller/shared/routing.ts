@@ -1,7 +1,5 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -10,13 +8,13 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { CREDENTIAL_NAME, MAX_PAGE_SIZE } from './constants';
+import { CREDENTIAL_NAME } from './constants';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
-import { answerFailureOf, correlationOf, envelopeOf, type Envelope } from './answers';
+import { answerFailureOf, correlationOf, envelopeOf } from './answers';
 import { cmrApiError, invalidInput } from './errors';
+import { paginateCmrList, sendCmrRequest } from './pagination';
 
-/** Safety stop for Return All: 1000 pages of 100 items. */
-export const MAX_PAGES = 1000;
+export { hasNextPage, MAX_PAGES } from './pagination';
 
 /** The API key, to keep it out of error messages even when a server echoes it. */
 async function apiKeyOf(context: IExecuteSingleFunctions): Promise<string | undefined> {
@@ -94,50 +92,6 @@ export async function unwrapList(
 	return listItemsOf(envelopeOf(response).data).map((json) => ({ json }));
 }
 
-/** Whether another page follows, from CMR's pagination info or, lacking it, a full page. */
-export function hasNextPage(body: unknown, page: number, pageItems: number, pageSize: number) {
-	const data = (body as Envelope | undefined)?.data as IDataObject | undefined;
-	const info = ((data && (data.pagination as IDataObject)) ?? data ?? {}) as IDataObject;
-	if (typeof info.totalPages === 'number') return page < info.totalPages;
-	if (info.nextPage !== undefined) return info.nextPage !== null && Number(info.nextPage) > page;
-	return pageItems >= pageSize;
-}
-
-/**
- * Page/limit pagination for every CMR list: pages of up to 100 until Return All is
- * satisfied or Limit is reached. Filters already in the query are kept on every page.
- */
-export async function paginateCmrList(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
-	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
-	const results: INodeExecutionData[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const options = {
-			...requestData.options,
-			qs: { ...requestData.options.qs, page, limit: pageSize },
-			returnFullResponse: true,
-		} as IHttpRequestOptions;
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
-		let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
-		for (const { actions } of requestData.postReceive) {
-			for (const action of actions) {
-				if (typeof action === 'function') items = await action.call(this, items, response);
-			}
-		}
-		results.push(...items);
-		if (results.length >= limit || !hasNextPage(response.body, page, items.length, pageSize)) break;
-	}
-	return results;
-}
-
 /** Paid calls charge the wallet: n8n's Retry On Fail could charge twice, so refuse it. */
 export async function refuseRetryOnPaidCall(
 	this: IExecuteSingleFunctions,
@@ -180,10 +134,11 @@ export function route(key: EndpointKey, options: RouteOptions = {}): INodeProper
 			],
 		},
 	};
-	if (options.list === 'paginated') {
-		routing.send!.paginate = true;
-		routing.operations = { pagination: paginateCmrList };
-	}
+	// Every request goes through a request operation: the limiter and the retries live there.
+	routing.send!.paginate = true;
+	routing.operations = {
+		pagination: options.list === 'paginated' ? paginateCmrList : sendCmrRequest,
+	};
 	return routing;
 }
 
@@ -201,15 +156,30 @@ export function deletedResult(idParameter: string, idKey = idParameter): PostRec
  * `a|b` keeps the first of the alternatives the record has, e.g. `mailboxId|id`.
  */
 export function simplifyTo(fields: string[]): PostReceiveAction {
+	const alternativesPerField = fields.map((spec) => spec.split('|'));
+	const simpleOfContext = new WeakMap<object, boolean>();
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		if (!(this.getNodeParameter('simple', true) as boolean)) return items;
+		let simple = simpleOfContext.get(this);
+		if (simple === undefined) {
+			simple = this.getNodeParameter('simple', true) as boolean;
+			simpleOfContext.set(this, simple);
+		}
+		if (!simple) return items;
 		return items.map((item) => {
+			const json = item.json;
 			const picked: IDataObject = {};
-			for (const spec of fields) {
-				const name = spec.split('|').find((alternative) => item.json[alternative] !== undefined);
-				if (name !== undefined) picked[name] = item.json[name];
+			let any = false;
+			for (const alternatives of alternativesPerField) {
+				for (const name of alternatives) {
+					const value = json[name];
+					if (value !== undefined) {
+						picked[name] = value;
+						any = true;
+						break;
+					}
+				}
 			}
-			return Object.keys(picked).length ? { ...item, json: picked } : item;
+			return any ? { ...item, json: picked } : item;
 		});
 	};
 }

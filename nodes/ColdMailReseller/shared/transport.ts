@@ -7,11 +7,13 @@ import type {
 	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './constants';
+import { CREDENTIAL_NAME } from './constants';
 import { answerFailureOf, envelopeOf } from './answers';
 import { cmrApiError } from './errors';
+import { baseUrlOf } from './rateLimit';
+import { cmrRequestWithRecovery } from './retry';
 
-/** One CMR call outside declarative routing (list search, dropdowns, trigger checks). */
+/** One CMR call outside declarative routing (list search, dropdowns), paced and retried. */
 export async function cmrApiRequest(
 	this: ILoadOptionsFunctions | IHookFunctions | IExecuteSingleFunctions | IPollFunctions,
 	method: IHttpRequestMethods,
@@ -20,17 +22,11 @@ export async function cmrApiRequest(
 	body?: IDataObject,
 ): Promise<{ data: unknown; body: IDataObject }> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const baseURL = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-		method,
-		baseURL,
-		url: path,
-		qs,
-		body,
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as IN8nHttpFullResponse;
+	const response: IN8nHttpFullResponse = await cmrRequestWithRecovery(
+		this,
+		{ method, baseURL: baseUrlOf(credentials), url: path, qs, body, json: true },
+		credentials,
+	);
 	if (answerFailureOf(response)) {
 		throw cmrApiError(this.getNode(), response, undefined, credentials.apiKey as string);
 	}

@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../shared/constants';
 import { ENDPOINTS } from '../shared/endpoints';
 import { cmrMessage } from '../shared/errors';
+import { cmrRequestWithRecovery } from '../shared/retry';
 
 /**
  * The webhook lifecycle (checkExists / create / delete) and the only CMR API calls the
@@ -86,11 +87,7 @@ async function checkApiKey(
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
+		response = await cmrRequestWithRecovery(this, options);
 	} catch (error) {
 		const reason = redactSecret(
 			`could not reach ${baseURL}: ${(error as Error).message ?? 'unknown reason'}`,
