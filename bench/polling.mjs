@@ -61,6 +61,7 @@ export async function benchPolling({ report, median, timeMs, dist, require }) {
 			apiKey: 'bench',
 			environment: 'production',
 			baseUrl: account.url,
+			requestsPerSecond: 10_000, // no pacing: this measures the poll's own cost
 		});
 		const context = () => new PollContext(workflow, node, additionalData, 'trigger', 'activate');
 		const poll = async () => {

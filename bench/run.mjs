@@ -8,10 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
+import { benchPacing, benchReturnAllFloor } from './bulk.mjs';
 import { benchPolling } from './polling.mjs';
 
 // n8n-core writes its config into the n8n user folder on first use: keep it in a temp folder.
 process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-bench-'));
+process.on('exit', () => fs.rmSync(process.env.N8N_USER_FOLDER, { recursive: true, force: true }));
 const require = createRequire(import.meta.url);
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file) => require(path.join(ROOT, 'dist', file));
@@ -73,10 +75,11 @@ function onePageNode(url) {
  * covering 60 operations pays; the paging itself adds one request per page and nothing more.
  */
 async function benchReturnAll() {
-	const sim = createSimulator({ rateLimit: 0, quiet: true });
+	const sim = createSimulator({ port: 0, rateLimit: 0, quiet: true });
 	const { url } = await sim.start();
 	const apiKey = 'cmr_demo_key';
-	const credentials = { apiKey, environment: 'production', baseUrl: url };
+	// Pacing off (far above any real limit): this measures overhead, benchPacing measures pacing.
+	const credentials = { apiKey, environment: 'production', baseUrl: url, requestsPerSecond: 10_000 };
 	const nodeType = new ColdMailReseller();
 	const credentialType = new ColdMailResellerApi();
 	const baseline = onePageNode(url);
@@ -218,6 +221,9 @@ function benchDedupe() {
 }
 
 await benchReturnAll();
+const bulk = { report, median, timeMs, nodeType: new ColdMailReseller(), credentialType: new ColdMailResellerApi(), runRoutingNode, createSimulator };
+await benchReturnAllFloor(bulk);
+await benchPacing(bulk);
 benchSignature();
 benchDedupe();
 await benchPolling({ report, median, timeMs, dist, require });

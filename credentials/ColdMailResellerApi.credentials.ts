@@ -88,6 +88,15 @@ export class ColdMailResellerApi implements ICredentialType {
 			description:
 				'Change it for the CMR sandbox host, a proxy or the local CMR simulator. A trailing slash is ignored.',
 		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+			description:
+				'How fast the nodes send requests with this key. CMR allows 5 per second per API key; raise it only if CMR raised your limit. All workflows using this key in this n8n instance share it.',
+		},
 	];
 
 	async authenticate(

@@ -24,7 +24,12 @@ export const credentialType = new ColdMailResellerApi();
 export interface RunOptions {
 	/** Input items (each one is a separate request). Defaults to one empty item. */
 	items?: IDataObject[];
-	credentials?: Partial<{ apiKey: string; environment: string; baseUrl: string }>;
+	credentials?: Partial<{
+		apiKey: string;
+		environment: string;
+		baseUrl: string;
+		requestsPerSecond: number;
+	}>;
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
 	nodeType?: INodeType;

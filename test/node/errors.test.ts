@@ -55,19 +55,22 @@ describe('CMR error mapping', () => {
 		if (/email/.test(message)) expect(error.description).not.toMatch(/workspace/i);
 	});
 
-	it('explains the 5 requests per second limit on 429, with Retry-After', async () => {
+	it('explains the 5 requests per second limit and the built-in pacing on a final 429', async () => {
 		cmr()
 			.get('/users')
 			.query({ userId: USER_ID })
+			.times(6)
 			.reply(
 				429,
 				{ status: 429, message: 'Too many requests', data: null },
-				{ 'Retry-After': '2' },
+				{ 'Retry-After': '0' },
 			);
 		const error = await rejectionOf(runNode(getUser));
-		expect(error.message).toBe('Too many requests [item 0]');
+		expect(error.message).toBe('Too many requests (refused 6 times in a row) [item 0]');
 		expect(error.httpCode).toBe('429');
-		expect(error.description).toContain('5 requests per second per API key; retry after 2 s');
+		expect(error.description).toContain('5 requests per second per API key; retry after 0 s');
+		expect(error.description).toContain('set Requests per Second in the credential');
+		expect(error.description).not.toContain('Batching');
 	});
 
 	it('keeps going per item with continueOnFail: good, invalid and failing items', async () => {

@@ -194,4 +194,26 @@ describe('Pickers (list search and dropdowns)', () => {
 			nodeType.methods.listSearch.getCountries.call(pickerContext({})),
 		).rejects.toMatchObject({ message: 'Invalid API Key', httpCode: '401' });
 	});
+
+	it("goes through the key's limiter: two list searches refused with 429 are sent again", async () => {
+		const refused = { status: 429, message: 'Too many requests', data: null };
+		cmr()
+			.get('/users/list')
+			.query({ page: 1, limit: 100 })
+			.reply(429, refused, { 'Retry-After': '0' });
+		cmr()
+			.get('/users/list')
+			.query({ page: 1, limit: 100 })
+			.reply(200, envelope({ users: [{ id: USER_ID, email: 'john@acme.io' }] }));
+		cmr().get('/geo/countries').reply(429, refused, { 'Retry-After': '0' });
+		cmr()
+			.get('/geo/countries')
+			.reply(200, envelope({ Germany: 'DE' }));
+		const [users, countries] = await Promise.all([
+			nodeType.methods.listSearch.getUsers.call(pickerContext({})),
+			nodeType.methods.listSearch.getCountries.call(pickerContext({})),
+		]);
+		expect(users.results.map((entry) => entry.value)).toEqual([USER_ID]);
+		expect(countries).toEqual({ results: [{ name: 'Germany (DE)', value: 'DE' }] });
+	});
 });

@@ -157,3 +157,16 @@ describe('delete', () => {
 		expect(await methods.delete.call(env.hook())).toBe(true);
 	});
 });
+
+describe('create, through the key limiter', () => {
+	it('sends the key check again after a 429 and accepts the key (no "not checked" warning)', async () => {
+		const refused = mockList(429, { status: 429, message: 'Too many requests', data: null });
+		const accepted = mockList(200, { status: 200, message: 'Success', data: [] });
+		const env = makeTriggerEnv({ events: ['*'] });
+		const ctx = env.hook();
+		const warnings = silenceLogger(ctx);
+		await activate(ctx);
+		expect(refused.isDone() && accepted.isDone()).toBe(true);
+		expect(warnings).toEqual([]);
+	});
+});

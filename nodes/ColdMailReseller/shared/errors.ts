@@ -43,8 +43,8 @@ function fixFor(status: number, response: IN8nHttpFullResponse, message: string)
 		const wait = retryAfterSeconds(response);
 		return (
 			`CMR allows 5 requests per second per API key${wait ? `; retry after ${wait} s` : ''}. ` +
-			'Slow the node down with Request Options → Batching (e.g. 4 items per 1000 ms), or add a Wait node. ' +
-			'Never re-run a paid order without checking its status first.'
+			'The node already paces its requests to the credential\'s Requests per Second and waits and resends after a 429 (CMR did not process the request), so this key is also busy elsewhere: another workflow, n8n instance or tool. ' +
+			'Wait a moment and run again; if CMR raised your limit, set Requests per Second in the credential to it.'
 		);
 	}
 	return FIX_BY_STATUS[status] ?? (status >= 500 ? FIX_BY_STATUS[500] : FIX_BY_STATUS[400]);

@@ -103,15 +103,30 @@ export function deletedResult(idParameter: string, idKey = idParameter): PostRec
  * `a|b` keeps the first of the alternatives the record has, e.g. `mailboxId|id`.
  */
 export function simplifyTo(fields: string[]): PostReceiveAction {
+	const alternativesPerField = fields.map((spec) => spec.split('|'));
+	const simpleOfContext = new WeakMap<object, boolean>();
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		if (!(this.getNodeParameter('simple', true) as boolean)) return items;
+		let simple = simpleOfContext.get(this);
+		if (simple === undefined) {
+			simple = this.getNodeParameter('simple', true) as boolean;
+			simpleOfContext.set(this, simple);
+		}
+		if (!simple) return items;
 		return items.map((item) => {
+			const json = item.json;
 			const picked: IDataObject = {};
-			for (const spec of fields) {
-				const name = spec.split('|').find((alternative) => item.json[alternative] !== undefined);
-				if (name !== undefined) picked[name] = item.json[name];
+			let any = false;
+			for (const alternatives of alternativesPerField) {
+				for (const name of alternatives) {
+					const value = json[name];
+					if (value !== undefined) {
+						picked[name] = value;
+						any = true;
+						break;
+					}
+				}
 			}
-			return Object.keys(picked).length ? { ...item, json: picked } : item;
+			return any ? { ...item, json: picked } : item;
 		});
 	};
 }

@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../shared/constants';
 import { ENDPOINTS } from '../shared/endpoints';
 import { cmrMessage } from '../shared/errors';
+import { cmrRequestWithRecovery } from '../shared/retry';
 
 /**
  * The webhook lifecycle (checkExists / create / delete) and the only CMR API calls the
@@ -52,7 +53,8 @@ function forgetLegacyActivationRecords(staticData: IDataObject): void {
 
 /**
  * Calls GET /users/list?page=1&limit=1 with the node's credential. Throws a NodeApiError if
- * CMR rejects the key. Any other outcome (network, 5xx, 429, ...) is logged but does not stop the activation: receiving webhooks does not need the API.
+ * CMR rejects the key. Any other outcome (network, 5xx, 429, ...) is logged but does not stop
+ * the activation: receiving webhooks does not need the API.
  */
 async function checkApiKey(this: IHookFunctions, apiKey: string, baseURL: string): Promise<void> {
 	const options: IHttpRequestOptions = {
@@ -67,11 +69,7 @@ async function checkApiKey(this: IHookFunctions, apiKey: string, baseURL: string
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
+		response = await cmrRequestWithRecovery(this, options);
 	} catch (error) {
 		const reason = redactSecret(
 			`could not reach ${baseURL}: ${(error as Error).message ?? 'unknown reason'}`,

@@ -17,6 +17,7 @@ import {
 } from '../../shared/validation';
 import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
+import { isRowsInput, rowsYearsOf } from './rows';
 import { setBody } from '../../shared/bodies';
 
 const displayOptions = showFor('order', 'create');
@@ -26,6 +27,12 @@ export async function buildDomainOrderBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	if (isRowsInput(this)) {
+		const years = rowsYearsOf(this);
+		const mailboxes = buildMailboxes(this);
+		const domains = Object.keys(mailboxes).map((domain) => ({ domain, years }));
+		return setBody(requestOptions, { domains, mailboxes });
+	}
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
 	const rows = this.getNodeParameter('domains.domain', []) as IDataObject[];
@@ -80,7 +87,7 @@ export const orderCreateFields: INodeProperties[] = [
 		default: {},
 		required: true,
 		description: 'Domains to register; run Domain → Check Availability first',
-		displayOptions,
+		displayOptions: { ...displayOptions, hide: { mailboxesInput: ['rows'] } },
 		options: [
 			{
 				displayName: 'Domain',

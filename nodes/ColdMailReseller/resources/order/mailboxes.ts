@@ -7,6 +7,7 @@ import type {
 import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { isHostname, isHttpUrl, parseJson, localPartProblem } from '../../shared/validation';
+import { ROWS_INPUT, mailboxRowsFields, readMailboxRows, rowsInputOption } from './rows';
 
 const MAP_EXAMPLE =
 	'{"alicesender.com":[{"username":"alice","firstName":"Alice","lastName":"Johnson"}]}';
@@ -97,6 +98,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 					description:
 						'A map of domain name to mailboxes, or a list of {domain, username, firstName, lastName} from an expression',
 				},
+				rowsInputOption,
 			],
 		},
 		{
@@ -130,6 +132,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 				show: { resource: ['order'], operation: [operation], mailboxesInput: ['json'] },
 			},
 		},
+		...mailboxRowsFields(operation),
 	];
 }
 
@@ -168,7 +171,9 @@ function readEntries(context: IExecuteSingleFunctions): MailboxEntry[] {
 			what,
 			`Enter a JSON object that maps each domain name to a list of mailboxes, e.g. ${MAP_EXAMPLE}, or a list of {domain, username, firstName, lastName} objects.`,
 		);
-	if (context.getNodeParameter('mailboxesInput', 'list') !== 'json') {
+	const input = context.getNodeParameter('mailboxesInput', 'list');
+	if (input === ROWS_INPUT) return readMailboxRows(context).map((row) => entryOf(row));
+	if (input !== 'json') {
 		const rows = context.getNodeParameter('mailboxes.mailbox', []) as IDataObject[];
 		return rows.map((row) => entryOf(row));
 	}
@@ -191,10 +196,10 @@ function readEntries(context: IExecuteSingleFunctions): MailboxEntry[] {
 	return entries;
 }
 
-function labelOf(index: number, entry: MailboxEntry): string {
+function labelOf(index: number, entry: MailboxEntry, noun: string): string {
 	const address =
 		entry.username && entry.domain ? `${entry.username}@${entry.domain}` : entry.username;
-	return `Mailbox ${index + 1}${address ? ` (${address})` : ''}`;
+	return `${noun} ${index + 1}${address ? ` (${address})` : ''}`;
 }
 
 /**
@@ -208,6 +213,7 @@ export function buildMailboxes(
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	const entries = readEntries(context);
+	const noun = context.getNodeParameter('mailboxesInput', 'list') === ROWS_INPUT ? 'Row' : 'Mailbox';
 	if (!entries.length) {
 		throw invalidInput(
 			node,
@@ -219,7 +225,7 @@ export function buildMailboxes(
 	const seen = new Set<string>();
 	const map: MailboxesMap = {};
 	entries.forEach((entry, index) => {
-		const label = labelOf(index, entry);
+		const label = labelOf(index, entry, noun);
 		const fail = (what: string, fix: string) =>
 			invalidInput(node, itemIndex, `${label} ${what}`, fix);
 		if (!entry.domain)
