@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
 import { listItemsOf } from '../shared/output';
-import { hasNextPage } from '../shared/routing';
+import { hasNextPage } from '../shared/pagination';
 import { cmrApiRequest } from '../shared/transport';
 
 /** Customers for the Customer picker, searchable, one page of 100 at a time. */

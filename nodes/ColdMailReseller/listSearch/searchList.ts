@@ -7,7 +7,7 @@ import type {
 import { MAX_PAGE_SIZE } from '../shared/constants';
 import type { EndpointKey } from '../shared/endpoints';
 import { listItemsOf } from '../shared/output';
-import { hasNextPage } from '../shared/routing';
+import { hasNextPage } from '../shared/pagination';
 import { cmrApiRequest } from '../shared/transport';
 
 /**

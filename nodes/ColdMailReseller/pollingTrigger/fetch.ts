@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
 import type { EndpointKey } from '../shared/endpoints';
 import { listItemsOf } from '../shared/output';
-import { hasNextPage, MAX_PAGES } from '../shared/routing';
+import { hasNextPage, MAX_PAGES } from '../shared/pagination';
 import { cmrApiRequest } from '../shared/transport';
 import type { ListName } from './kinds';
 

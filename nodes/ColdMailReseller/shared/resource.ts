@@ -6,10 +6,12 @@
  * A sibling file exists only for a large body builder and the fields it reads, named after what
  * it builds: dnsRecord/records.ts, mailbox/update.ts, order/create.ts, order/createMailboxOrder.ts,
  * order/mailboxes.ts (with order/fields.ts, fields of both order operations),
- * preWarmup/orderFields.ts (also used by Sandbox), user/profile.ts, warmup/settings.ts.
+ * order/rows.ts, preWarmup/orderFields.ts (also used by Sandbox), user/profile.ts,
+ * warmup/settings.ts.
  * Shared by several resources, in `shared/`: value checks (validation.ts), where values go in
- * the request (bodies.ts), field factories (fields.ts, descriptions.ts, oauth.ts), the request
- * and pagination (routing.ts), answer shaping (output.ts) and one-off calls (transport.ts).
+ * the request (bodies.ts), field factories (fields.ts, descriptions.ts, oauth.ts), an
+ * operation's routing (routing.ts), pacing and retries (rateLimit.ts, retry.ts), pagination
+ * (pagination.ts), answer shaping (output.ts) and one-off calls (transport.ts).
  *
  * Everything the endpoint table (shared/endpoints.ts) already says is derived here, from the
  * endpoint key `<resource>.<operation value>`:

@@ -14,8 +14,6 @@ import { invalidInput } from './errors';
 import { throwOnCmrError, unwrapEnvelope, unwrapList } from './output';
 import { paginateCmrList, sendCmrRequest } from './pagination';
 
-export { hasNextPage, MAX_PAGES } from './pagination';
-
 /** Paid calls charge the wallet: n8n's Retry On Fail could charge twice, so refuse it. */
 export async function refuseRetryOnPaidCall(
 	this: IExecuteSingleFunctions,
