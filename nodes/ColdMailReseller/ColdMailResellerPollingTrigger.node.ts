@@ -63,6 +63,8 @@ export class ColdMailResellerPollingTrigger implements INodeType {
 				name: 'outputFormat',
 				type: 'options',
 				default: 'flattened',
+				description:
+					"How each change becomes an item: the record's fields flattened next to the event name, or the record kept as is",
 				options: [
 					{
 						name: 'Flattened',
