@@ -405,6 +405,33 @@ describe('DNS Record', () => {
 			});
 		});
 
+		it('sends no priority when an expression makes the record type A (Priority stays displayed)', async () => {
+			cmr()
+				.put('/dns', {
+					recordId: 'record_3',
+					domain: 'example.com',
+					host: '@',
+					value: '192.0.2.1',
+					recordType: 'A',
+				})
+				.query({ userId: USER_ID })
+				.reply(200, envelope(null, { message: 'DNS record updated' }));
+			const out = await runNode(
+				{
+					resource: 'dnsRecord',
+					operation: 'update',
+					userId: user,
+					domainName: domain('example.com'),
+					recordId: 'record_3',
+					recordType: '={{ $json.type }}',
+					host: '@',
+					value: '192.0.2.1',
+				},
+				{ items: [{ type: 'A' }] },
+			);
+			expect(jsonOf(out)).toEqual([{ message: 'DNS record updated' }]);
+		});
+
 		it('fails before sending when the record ID or value is empty', async () => {
 			const base = {
 				resource: 'dnsRecord',

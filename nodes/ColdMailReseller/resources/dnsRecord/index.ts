@@ -116,6 +116,8 @@ export async function checkUpdatedRecord(
 	};
 	const record = checkRecord(this, raw, 'Record');
 	const recordId = checkedParameter(this, 'id', 'recordId', 'Record ID');
+	// A Record Type set by expression does not hide Priority: its default must not go out.
+	if (record.priority === undefined) delete (requestOptions.body as IDataObject | undefined)?.priority;
 	return setBody(requestOptions, { recordId, ...record });
 }
 
