@@ -12,6 +12,7 @@ import {
 	BASE_URL_EXPRESSION,
 	DEFAULT_BASE_URL,
 } from '../nodes/ColdMailReseller/shared/constants';
+import { ENDPOINTS } from '../nodes/ColdMailReseller/shared/endpoints';
 
 const BASE_URL_HINT = `Check the Base URL: it should end in /api/v1/integration, e.g. ${DEFAULT_BASE_URL}.`;
 
@@ -118,7 +119,8 @@ export class ColdMailResellerApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
-			url: '/users/list',
+			method: ENDPOINTS['user.getAll'].method,
+			url: ENDPOINTS['user.getAll'].path,
 			qs: { page: 1, limit: 1 },
 		},
 		// n8n's credential tester reads both kinds of rule from one list (responseCode when the

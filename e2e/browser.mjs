@@ -6,7 +6,7 @@
 // Create Mailbox Order panel for a Microsoft provider, the trigger's setup steps and the node creator entry.
 // Screenshots go to .e2e-work/screenshots/.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,22 +23,30 @@ function assert(cond, message) {
 	if (!cond) throw new Error(message);
 }
 
-/** Debian's chromium: installed with apt-get when missing and running as root (as in CI). */
-export function ensureChromium({ log = () => {}, logFile } = {}) {
+/**
+ * Debian's chromium: installed with apt-get when missing and running as root (as in CI).
+ * Asynchronous: a blocked event loop would let n8n close the test's idle keep-alive sockets unseen,
+ * and the next request on one of them fails with "fetch failed".
+ */
+export async function ensureChromium({ log = () => {}, logFile } = {}) {
 	if (fs.existsSync(CHROMIUM)) return `${CHROMIUM} present`;
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!root)
 		throw new Error(`Chromium is missing and this is not root: run \`sudo ${INSTALL_COMMAND}\``);
 	log(`installing Debian's chromium (${INSTALL_COMMAND})`);
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-	const r = spawnSync('sh', ['-c', INSTALL_COMMAND], {
-		stdio: ['ignore', out, out],
-		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+	const status = await new Promise((resolve) => {
+		const child = spawn('sh', ['-c', INSTALL_COMMAND], {
+			stdio: ['ignore', out, out],
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
+		child.once('error', () => resolve(-1));
+		child.once('exit', (code) => resolve(code));
 	});
 	if (typeof out === 'number') fs.closeSync(out);
-	if (r.status !== 0 || !fs.existsSync(CHROMIUM))
+	if (status !== 0 || !fs.existsSync(CHROMIUM))
 		throw new Error(
-			`\`${INSTALL_COMMAND}\` failed (exit ${r.status})${logFile ? `; see ${logFile}` : ''}`,
+			`\`${INSTALL_COMMAND}\` failed (exit ${status})${logFile ? `; see ${logFile}` : ''}`,
 		);
 	return `installed ${CHROMIUM}`;
 }
@@ -217,8 +225,18 @@ async function waitFor(predicate, what, timeoutMs = 20000) {
  * @param {(name: string, fn: () => Promise<string|void>) => Promise<void>} o.check
  * @param {string} o.workDir  .e2e-work
  * @param {(msg: string) => void} [o.log]
+ * @param {Promise<string>} [o.chromium]  ensureChromium() started earlier, so the install overlaps the other stages
  */
-export async function browserStage({ n8nUrl, owner, apiKey, credential, check, workDir, log }) {
+export async function browserStage({
+	n8nUrl,
+	owner,
+	apiKey,
+	credential,
+	check,
+	workDir,
+	log,
+	chromium: chromiumInstall,
+}) {
 	const shots = path.join(workDir, 'screenshots');
 	fs.mkdirSync(shots, { recursive: true });
 	const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
@@ -226,7 +244,8 @@ export async function browserStage({ n8nUrl, owner, apiKey, credential, check, w
 
 	let ready = false;
 	await check("browser: Debian's chromium is there (installed when missing and root)", async () => {
-		const detail = ensureChromium({ log, logFile: path.join(workDir, 'logs', 'apt-chromium.log') });
+		const detail = await (chromiumInstall ??
+			ensureChromium({ log, logFile: path.join(workDir, 'logs', 'apt-chromium.log') }));
 		ready = true;
 		return detail;
 	});

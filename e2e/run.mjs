@@ -42,7 +42,7 @@ import {
 } from '../scripts/n8n-runtime.mjs';
 import { runBulkChecks } from './bulk.mjs';
 import { runPollingChecks } from './polling.mjs';
-import { browserStage } from './browser.mjs';
+import { browserStage, ensureChromium } from './browser.mjs';
 import { checkTriggerRestart } from './trigger-restart.mjs';
 
 const WORK = path.join(ROOT, '.e2e-work');
@@ -65,7 +65,11 @@ const TRIGGER = `${PACKAGE_NAME}.coldMailResellerTrigger`;
 const POLLING_TRIGGER = `${PACKAGE_NAME}.coldMailResellerPollingTrigger`;
 /** The Google OAuth group the simulator requires for GOOGLE orders. */
 const GOOGLE_OAUTH = {
-	settings: { googleOauthRoute: 'https://yourapp.com/oauth/google', clientId: 'e2e-client', appName: 'E2E' },
+	settings: {
+		googleOauthRoute: 'https://yourapp.com/oauth/google',
+		clientId: 'e2e-client',
+		appName: 'E2E',
+	},
 };
 const LIFECYCLE = ['domain.order.success', 'mailbox.order.success', 'mailbox.created'];
 
@@ -292,12 +296,16 @@ async function main() {
 	}
 	const removeHandlers = installSignalHandlers({ log: say });
 	let hop;
+	let chromium;
 	try {
 		const rt = await ensureRuntime({ log: say });
 		say(`e2e: runtime ${rt.reused ? 'reused' : 'installed'} in ${(rt.ms / 1000).toFixed(1)} s`);
 
 		fs.rmSync(WORK, { recursive: true, force: true });
 		fs.mkdirSync(LOGS, { recursive: true });
+		// Chromium for the browser stage (last): its apt-get install, if needed, runs alongside the other checks.
+		chromium = ensureChromium({ log: say, logFile: path.join(LOGS, 'apt-chromium.log') });
+		chromium.catch(() => {});
 		USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'cmr-e2e-home-'));
 		await installPackage({ userFolder: USER_FOLDER, log: (m) => say(`e2e: ${m}`) });
 
@@ -624,7 +632,16 @@ async function main() {
 			userId: createdUserId,
 		});
 		// ---- check 6: the editor in a real browser (Debian's chromium + playwright-core)
-		await browserStage({ n8nUrl, owner, apiKey, credential: CRED, check, workDir: WORK, log: say });
+		await browserStage({
+			n8nUrl,
+			owner,
+			apiKey,
+			credential: CRED,
+			check,
+			workDir: WORK,
+			log: say,
+			chromium,
+		});
 	} catch (error) {
 		results.push({ name: 'setup', ok: false });
 		say(`FAIL - setup: ${error.message}`);

@@ -29,3 +29,10 @@ export declare function renderReadme(
 	endpoints: Record<string, unknown>,
 	unverifiedItems: UnverifiedItems,
 ): string;
+/** Undefined when README.md matches the node, else the message `--check` prints. */
+export declare function checkReadme(
+	readme: string,
+	description: INodeTypeDescription,
+	endpoints: Record<string, unknown>,
+	unverifiedItems: UnverifiedItems,
+): string | undefined;

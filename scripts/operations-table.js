@@ -1,6 +1,7 @@
 // Renders the README operations table from the node description and the endpoint table,
 // so the README always matches the node. `node scripts/operations-table.js` (after a build)
-// rewrites the table in README.md between the operations markers.
+// rewrites the table in README.md between the operations markers; with `--check` it only
+// reports whether README.md is up to date (exit code 1 if not), which the coverage test runs.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -13,25 +14,22 @@ const USER_ID = { query: 'query', body: 'body', none: '—' };
 /** [{resource, resourceName, operation, operationName, action, key, endpoint}] in UI order. */
 function listOperations(description, endpoints) {
 	const resources = description.properties.find((p) => p.name === 'resource').options;
-	const byRoute = new Map(
-		Object.entries(endpoints).map(([key, e]) => [`${e.method} ${e.path}`, { key, endpoint: e }]),
-	);
 	const rows = [];
 	for (const resource of resources) {
 		const operationProperty = description.properties.find(
 			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
 		);
 		for (const option of operationProperty?.options ?? []) {
-			const request = option.routing?.request ?? {};
-			const match = byRoute.get(`${request.method} ${request.url}`);
+			// defineResource (shared/resource.ts) routes every operation to `<resource>.<operation>`.
+			const key = `${resource.value}.${option.value}`;
 			rows.push({
 				resource: resource.value,
 				resourceName: resource.name,
 				operation: option.value,
 				operationName: option.name,
 				action: option.action,
-				key: match?.key,
-				endpoint: match?.endpoint,
+				key: key in endpoints ? key : undefined,
+				endpoint: endpoints[key],
 			});
 		}
 	}
@@ -96,7 +94,19 @@ function renderReadme(readme, description, endpoints, unverifiedItems) {
 	);
 }
 
-module.exports = { listOperations, renderOperationsTable, renderUnverifiedList, renderReadme };
+/** What `--check` reports: undefined when the README is up to date, else what to run. */
+function checkReadme(readme, description, endpoints, unverifiedItems) {
+	if (renderReadme(readme, description, endpoints, unverifiedItems) === readme) return undefined;
+	return 'README.md operations table or unverified list is out of date: run `npm run build && node scripts/operations-table.js`';
+}
+
+module.exports = {
+	listOperations,
+	renderOperationsTable,
+	renderUnverifiedList,
+	renderReadme,
+	checkReadme,
+};
 
 if (require.main === module) {
 	const root = path.join(__dirname, '..');
@@ -109,6 +119,20 @@ if (require.main === module) {
 		path.join(root, 'dist/nodes/ColdMailReseller/shared/unverified.js'),
 	);
 	const readme = fs.readFileSync(readmePath, 'utf8');
+	if (process.argv.includes('--check')) {
+		const problem = checkReadme(
+			readme,
+			new ColdMailReseller().description,
+			ENDPOINTS,
+			unverifiedItems,
+		);
+		if (problem) {
+			console.error(problem);
+			process.exit(1);
+		}
+		console.log('README operations table is up to date');
+		process.exit(0);
+	}
 	fs.writeFileSync(
 		readmePath,
 		renderReadme(readme, new ColdMailReseller().description, ENDPOINTS, unverifiedItems),

@@ -6,7 +6,6 @@ import { getUsers } from './listSearch/getUsers';
 import { getCountries } from './loadOptions/getCountries';
 import { getStates } from './loadOptions/getStates';
 import { BASE_URL_EXPRESSION, CREDENTIAL_NAME } from './shared/constants';
-import { withUnverifiedNotices } from './shared/unverified';
 import { dnsRecordDescription } from './resources/dnsRecord';
 import { domainDescription } from './resources/domain';
 import { errorReportDescription } from './resources/errorReport';
@@ -51,7 +50,7 @@ export class ColdMailReseller implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: withUnverifiedNotices([
+		properties: [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -93,7 +92,7 @@ export class ColdMailReseller implements INodeType {
 			...userDescription,
 			...walletDescription,
 			...warmupDescription,
-		]),
+		],
 	};
 
 	methods = {

@@ -5,6 +5,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from './shared/constants';
 import { getUsers } from './listSearch/getUsers';
 import { EVENT_KIND_OPTIONS } from './pollingTrigger/kinds';
 import { POLLING_NOTICE } from './pollingTrigger/notice';
@@ -29,7 +30,7 @@ export class ColdMailResellerPollingTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'coldMailResellerApi',
+				name: CREDENTIAL_NAME,
 				required: true,
 			},
 		],
@@ -62,6 +63,8 @@ export class ColdMailResellerPollingTrigger implements INodeType {
 				name: 'outputFormat',
 				type: 'options',
 				default: 'flattened',
+				description:
+					"How each change becomes an item: the record's fields flattened next to the event name, or the record kept as is",
 				options: [
 					{
 						name: 'Flattened',

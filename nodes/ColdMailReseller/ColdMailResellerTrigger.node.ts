@@ -6,6 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from './shared/constants';
 import { EVENT_OPTIONS } from './trigger/events';
 import { SETUP_NOTICE } from './trigger/notice';
 import { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS } from './trigger/signature';
@@ -30,7 +31,7 @@ export class ColdMailResellerTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'coldMailResellerApi',
+				name: CREDENTIAL_NAME,
 				required: true,
 			},
 		],
@@ -113,6 +114,7 @@ export class ColdMailResellerTrigger implements INodeType {
 				name: 'outputFormat',
 				type: 'options',
 				default: 'flattened',
+				description: 'How each event becomes an item: the data fields flattened next to the event name, or the data object kept as is',
 				options: [
 					{
 						name: 'Flattened',

@@ -11,6 +11,11 @@ import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.
 import { additionalDataFor as additionalDataForType, runRoutingNode } from './n8n-harness';
 
 export const BASE_URL = 'https://cmr.test/api/v1/integration';
+/** The CMR user (customer) the node tests act for. */
+export const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
+
+/** A resource locator value given By ID, as n8n stores it. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const PROD_HEADER_VALUE = 'cmr_test_prod_8f2a';
 export const SANDBOX_HEADER_VALUE = 'cmr_test_sandbox_77c1';
 

@@ -5,7 +5,7 @@ import {
 	type INodePropertyCollection,
 } from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
-import { jsonOf, runNode } from '../helpers/harness';
+import { USER_ID, byId, jsonOf, runNode } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
 const description = new ColdMailReseller().description;
@@ -129,7 +129,7 @@ describe('as an AI Agent tool', () => {
 		const parameters = {
 			resource: 'dnsRecord',
 			operation: 'update',
-			userId: { __rl: true, mode: 'id', value: 'PWM7Y25RYZ450YNM8K8FX9GK5AHX' },
+			userId: byId(USER_ID),
 			domainName: { __rl: true, mode: 'id', value: 'example.com' },
 			recordId: 'record_1',
 			recordType: "={{ $fromAI('recordType', 'A, AAAA, CNAME, MX, NS or TXT', 'string') }}",
@@ -149,7 +149,7 @@ describe('as an AI Agent tool', () => {
 				recordType: 'MX',
 				priority: 10,
 			})
-			.query({ userId: 'PWM7Y25RYZ450YNM8K8FX9GK5AHX' })
+			.query({ userId: USER_ID })
 			.reply(200, envelope(null, { message: 'DNS record updated' }));
 		const out = await runNode(parameters, { items: [{ recordType: 'MX' }] });
 		expect(jsonOf(out)).toEqual([{ message: 'DNS record updated' }]);

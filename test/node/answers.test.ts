@@ -2,11 +2,17 @@ import { NodeApiError } from 'n8n-workflow';
 import nock from 'nock';
 import { CREDENTIAL_TEST_FAILURES } from '../../credentials/ColdMailResellerApi.credentials';
 import { fieldErrorsOf, htmlTitle } from '../../nodes/ColdMailReseller/shared/answers';
-import { BASE_URL, PROD_HEADER_VALUE, jsonOf, runNode, rejectionOf } from '../helpers/harness';
+import {
+	BASE_URL,
+	PROD_HEADER_VALUE,
+	jsonOf,
+	runNode,
+	rejectionOf,
+	USER_ID,
+} from '../helpers/harness';
 import { testCredential } from '../helpers/credential-tester';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ACTION_ID = 'ACT_7a078272-0fa7-4db4-a85b-c78697dacea1';
 const getUser = {
 	resource: 'user',

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { IDataObject, NodeOperationError } from 'n8n-workflow';
-import { SANDBOX_HEADER_VALUE, jsonOf, runNode } from '../helpers/harness';
+import { SANDBOX_HEADER_VALUE, jsonOf, runNode, USER_ID, byId } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
 /**
@@ -9,10 +9,8 @@ import { cmr, envelope, useNock } from '../helpers/nock';
  * item. Every "sends" case asserts the exact (normalized) request.
  */
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const MAILBOX_ID = 'GP6M2J2DHXM3F2J40S8AP316R2QR';
 const SUBSCRIPTION_ID = 'YC2H6C87PPKPG5WXVNQ682GAVFTM';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const user = byId(USER_ID);
 const sandbox = { environment: 'sandbox', apiKey: SANDBOX_HEADER_VALUE };
 const LATEST = 1.1;

@@ -12,13 +12,11 @@ import {
 	parseRetryAfter,
 	waitAfterRateLimit,
 } from '../../nodes/ColdMailReseller/shared/retry';
-import { PROD_HEADER_VALUE, jsonOf, runNode } from '../helpers/harness';
+import { PROD_HEADER_VALUE, USER_ID, byId, jsonOf, runNode } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ORDER_ID = 'NQ682GAVFTMYC2H6C87PPKPG5WXV';
 const SUBSCRIPTION_ID = 'YC2H6C87PPKPG5WXVNQ682GAVFTM';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const getUser = (userId: string) => ({ resource: 'user', operation: 'get', userId: byId(userId) });
 const processOrder = {
 	resource: 'order',

@@ -3,7 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
 import { ENDPOINTS, type CmrEndpoint } from '../../nodes/ColdMailReseller/shared/endpoints';
 import reference from '../fixtures/cmr-endpoints.json';
-import { listOperations, renderReadme } from '../../scripts/operations-table';
+import { checkReadme, listOperations, renderReadme } from '../../scripts/operations-table';
 import { readmeText } from '../fixtures/readme';
 import { isRouteInferred, unverifiedItems } from '../../nodes/ColdMailReseller/shared/unverified';
 
@@ -83,6 +83,10 @@ describe('Endpoint coverage', () => {
 
 	it('keeps the README operations table and unverified list in sync with the node', () => {
 		expect(renderReadme(readmeText, description, ENDPOINTS, unverifiedItems)).toBe(readmeText);
+	});
+
+	it('the generator’s --check finds README.md up to date', () => {
+		expect(checkReadme(readmeText, description, ENDPOINTS, unverifiedItems)).toBeUndefined();
 	});
 });
 

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
+import { ColdMailResellerPollingTrigger } from '../../nodes/ColdMailReseller/ColdMailResellerPollingTrigger.node';
+import { ColdMailResellerTrigger } from '../../nodes/ColdMailReseller/ColdMailResellerTrigger.node';
 
 /**
  * Every parameter an AI Agent (or a person) fills in has a description, counted through
@@ -43,6 +45,17 @@ describe('parameter descriptions', () => {
 	it('gives every parameter a description, except resource/operation pickers, notices and collection containers', () => {
 		const missing = all
 			.filter((f) => !EXEMPT_NAMES.has(f.property.name) && !EXEMPT_TYPES.has(f.property.type))
+			.filter((f) => !described(f) || f.property.description!.trim().split(/\s+/).length < 3)
+			.map((f) => `${f.path} (${f.property.displayName})`);
+		expect(missing).toEqual([]);
+	});
+
+	it.each([
+		['Cold Mail Reseller Trigger', new ColdMailResellerTrigger().description.properties],
+		['Cold Mail Reseller Polling Trigger', new ColdMailResellerPollingTrigger().description.properties],
+	])('gives every parameter of the %s a description too', (_name, properties) => {
+		const missing = walk(properties)
+			.filter((f) => !EXEMPT_TYPES.has(f.property.type))
 			.filter((f) => !described(f) || f.property.description!.trim().split(/\s+/).length < 3)
 			.map((f) => `${f.path} (${f.property.displayName})`);
 		expect(missing).toEqual([]);

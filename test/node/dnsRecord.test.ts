@@ -1,7 +1,6 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const user = { __rl: true, mode: 'id', value: USER_ID };
 const domain = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -404,6 +403,33 @@ describe('DNS Record', () => {
 				value: 'smtp.google.com',
 				priority: 5,
 			});
+		});
+
+		it('sends no priority when an expression makes the record type A (Priority stays displayed)', async () => {
+			cmr()
+				.put('/dns', {
+					recordId: 'record_3',
+					domain: 'example.com',
+					host: '@',
+					value: '192.0.2.1',
+					recordType: 'A',
+				})
+				.query({ userId: USER_ID })
+				.reply(200, envelope(null, { message: 'DNS record updated' }));
+			const out = await runNode(
+				{
+					resource: 'dnsRecord',
+					operation: 'update',
+					userId: user,
+					domainName: domain('example.com'),
+					recordId: 'record_3',
+					recordType: '={{ $json.type }}',
+					host: '@',
+					value: '192.0.2.1',
+				},
+				{ items: [{ type: 'A' }] },
+			);
+			expect(jsonOf(out)).toEqual([{ message: 'DNS record updated' }]);
 		});
 
 		it('fails before sending when the record ID or value is empty', async () => {

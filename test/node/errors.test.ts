@@ -7,11 +7,11 @@ import {
 	jsonOf,
 	runNode,
 	rejectionOf,
+	USER_ID,
 } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 import { testCredential } from '../helpers/credential-tester';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const getUser = {
 	resource: 'user',
 	operation: 'get',

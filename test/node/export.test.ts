@@ -1,7 +1,6 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const MAILBOX_ID = 'GP6M2J2DHXM3F2J40S8AP316R2QR';
 const ACTION_ID = 'ACT_7a078272-0fa7-4db4-a85b-c78697dacea1';
 const user = { __rl: true, mode: 'id', value: USER_ID };
@@ -45,13 +44,20 @@ describe('Export', () => {
 				operation: 'reexportOauth',
 				userId: user,
 				mailboxId: mailbox,
-				microsoftOauth: { settings: { microsoftOauthRoute: 'https://yourapp.com/oauth/microsoft' } },
+				microsoftOauth: {
+					settings: { microsoftOauthRoute: 'https://yourapp.com/oauth/microsoft' },
+				},
 			});
 		});
 
 		it('fails before sending when neither OAuth group is given', async () => {
 			await expect(
-				runNode({ resource: 'export', operation: 'reexportOauth', userId: user, mailboxId: mailbox }),
+				runNode({
+					resource: 'export',
+					operation: 'reexportOauth',
+					userId: user,
+					mailboxId: mailbox,
+				}),
 			).rejects.toMatchObject({
 				message: 'Neither Google OAuth nor Microsoft OAuth is set [item 0]',
 			});
@@ -67,7 +73,9 @@ describe('Export', () => {
 					googleOauth: { settings: google },
 					microsoftOauth: { settings: { microsoftOauthRoute: 'https://yourapp.com/oauth/ms' } },
 				}),
-			).rejects.toMatchObject({ message: 'Both Google OAuth and Microsoft OAuth are set [item 0]' });
+			).rejects.toMatchObject({
+				message: 'Both Google OAuth and Microsoft OAuth are set [item 0]',
+			});
 		});
 
 		it('fails before sending when the Google group is incomplete', async () => {

@@ -1,7 +1,6 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const user = { __rl: true, mode: 'id', value: USER_ID };
 const domain = (value: string) => ({ __rl: true, mode: 'id', value });
 

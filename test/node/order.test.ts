@@ -5,16 +5,14 @@ import type {
 	INode,
 } from 'n8n-workflow';
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID, byId } from '../helpers/harness';
 import { checkMailboxOrderTarget } from '../../nodes/ColdMailReseller/resources/order/createMailboxOrder';
 import { checkProviderOauth } from '../../nodes/ColdMailReseller/shared/orderValidation';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ORDER_ID = 'NQ682GAVFTMYC2H6C87PPKPG5WXV';
 const SUBSCRIPTION_ID = 'YC2H6C87PPKPG5WXVNQ682GAVFTM';
 const DOMAIN_ID = 'GP6M2J2DHXM3F2J40S8AP316R2QR';
 const ACTION_ID = 'ACT_7a078272-0fa7-4db4-a85b-c78697dacea1';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const google = {
 	googleOauthRoute: 'https://yourapp.com/oauth/google',

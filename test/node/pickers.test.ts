@@ -1,10 +1,9 @@
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeTypes } from 'n8n-workflow';
 import { ColdMailReseller } from '../../nodes/ColdMailReseller/ColdMailReseller.node';
-import { BASE_URL, PROD_HEADER_VALUE, additionalDataFor } from '../helpers/harness';
+import { BASE_URL, PROD_HEADER_VALUE, additionalDataFor, USER_ID } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const nodeType = new ColdMailReseller();
 
 /** n8n-core's real LoadOptionsContext, as the editor uses it for dropdowns and list search. */
@@ -50,6 +49,37 @@ describe('Pickers (list search and dropdowns)', () => {
 		expect(result).toEqual({
 			results: [{ name: 'John Doe (john@acme.io)', value: USER_ID }],
 			paginationToken: '2',
+		});
+	});
+
+	it('lists subscriptions for the Subscription picker (domain, status, mailboxes), filtered by the typed text', async () => {
+		cmr()
+			.get('/subscriptions')
+			.query({ page: 2, limit: 100 })
+			.reply(
+				200,
+				envelope({
+					subscriptions: [
+						{
+							subscriptionId: 'SUB1',
+							domain: 'acme.io',
+							subscriptionStatus: 'ACTIVE',
+							totalMailboxQuantity: 3,
+						},
+						{ subscriptionId: 'SUB2', domain: 'other.io', subscriptionStatus: 'CANCELLED' },
+						{ id: 'SUB3', domain: 'acme-two.io', subscriptionStatus: 'PAST_DUE' },
+					],
+					pagination: { currentPage: 2, totalPages: 3 },
+				}),
+			);
+		const context = pickerContext({ resource: 'subscription', operation: 'cancel' });
+		const result = await nodeType.methods.listSearch.getSubscriptions.call(context, 'ACME', '2');
+		expect(result).toEqual({
+			results: [
+				{ name: 'acme.io (ACTIVE, 3 mailboxes)', value: 'SUB1' },
+				{ name: 'acme-two.io (PAST_DUE, ? mailboxes)', value: 'SUB3' },
+			],
+			paginationToken: '3',
 		});
 	});
 

@@ -1,7 +1,6 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const ORDER_ID = '7K2M9P4Q1R8S5T3U6V0W2X4Y8Z1A';
 const MAILBOX_A = 'GP6M2J2DHXM3F2J40S8AP316R2QR';
 const MAILBOX_B = '4X9K1L7N2P5Q8R3S6T0U';
@@ -57,7 +56,12 @@ describe('Placement Test', () => {
 					data: null,
 				});
 			await expect(
-				runNode({ resource: 'placementTest', operation: 'create', userId: user, mailboxIds: MAILBOX_A }),
+				runNode({
+					resource: 'placementTest',
+					operation: 'create',
+					userId: user,
+					mailboxIds: MAILBOX_A,
+				}),
 			).rejects.toMatchObject({
 				name: 'NodeApiError',
 				message: 'Insufficient wallet balance to run placement test [item 0]',

@@ -1,7 +1,6 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const CREDENTIAL_ID = 'A1B2C3D4E5F6G7H8';
 /** A made-up platform login, as in CMR's docs example. */
 const PLATFORM_LOGIN = { email: 'john@agency.com', pass: 'eb_password_abc123' };
@@ -38,7 +37,11 @@ describe('Platform Credential', () => {
 						INSTANTLY: { connected: false, credentials: [] },
 					}),
 				);
-			const out = await runNode({ resource: 'platformCredential', operation: 'getAll', userId: user });
+			const out = await runNode({
+				resource: 'platformCredential',
+				operation: 'getAll',
+				userId: user,
+			});
 			expect(jsonOf(out)).toEqual([
 				{ app: 'EMAILBISON', ...credential },
 				{ app: 'EMAILBISON', ...credential, credentialId: 'SECOND', email: 'b@x.io' },
@@ -62,7 +65,13 @@ describe('Platform Credential', () => {
 					metadata,
 				})
 				.query({ userId: USER_ID })
-				.reply(200, envelope({ credentialId: CREDENTIAL_ID }, { message: 'Platform credentials added successfully' }));
+				.reply(
+					200,
+					envelope(
+						{ credentialId: CREDENTIAL_ID },
+						{ message: 'Platform credentials added successfully' },
+					),
+				);
 			const out = await runNode({
 				resource: 'platformCredential',
 				operation: 'create',
@@ -198,7 +207,12 @@ describe('Platform Credential', () => {
 
 		it('fails before sending when the credential ID is empty', async () => {
 			await expect(
-				runNode({ resource: 'platformCredential', operation: 'delete', userId: user, credentialId: ' ' }),
+				runNode({
+					resource: 'platformCredential',
+					operation: 'delete',
+					userId: user,
+					credentialId: ' ',
+				}),
 			).rejects.toMatchObject({ message: 'Credential ID is empty [item 0]' });
 		});
 	});

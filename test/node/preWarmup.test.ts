@@ -1,7 +1,6 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const user = { __rl: true, mode: 'id', value: USER_ID };
 const google = {
 	googleOauthRoute: 'https://yourapp.com/oauth/google',
@@ -13,7 +12,12 @@ const microsoftOauthRoute = 'https://yourapp.com/oauth/microsoft';
 const inventoryEntry = (domain: string) => ({
 	domain,
 	preWarmedUpMailboxes: [
-		{ email: `jwilson@${domain}`, firstName: 'James', lastName: 'Wilson', createdAt: '2025-01-15T10:00:00.000Z' },
+		{
+			email: `jwilson@${domain}`,
+			firstName: 'James',
+			lastName: 'Wilson',
+			createdAt: '2025-01-15T10:00:00.000Z',
+		},
 	],
 	purchasePrice: 30,
 	renewalPrice: 15,
@@ -35,7 +39,9 @@ describe('Pre-Warmup', () => {
 					.reply(
 						200,
 						envelope({
-							inventory: Array.from({ length: count }, (_, i) => inventoryEntry(`p${page}-${i}.com`)),
+							inventory: Array.from({ length: count }, (_, i) =>
+								inventoryEntry(`p${page}-${i}.com`),
+							),
 							currentPage: page,
 							totalPages: 3,
 							totalDomains: 201,
@@ -83,7 +89,12 @@ describe('Pre-Warmup', () => {
 					autoRenew: true,
 				})
 				.query({ userId: USER_ID })
-				.reply(201, { status: 201, message: 'Pre-warmup order created', data: { orderId: 'ORD1' }, actionId: 'ACT_1' });
+				.reply(201, {
+					status: 201,
+					message: 'Pre-warmup order created',
+					data: { orderId: 'ORD1' },
+					actionId: 'ACT_1',
+				});
 			const out = await runNode({
 				resource: 'preWarmup',
 				operation: 'order',
@@ -155,7 +166,9 @@ describe('Pre-Warmup', () => {
 					resource: 'preWarmup',
 					operation: 'order',
 					userId: user,
-					orderDomains: { domain: [{ domain: 'a.com' }, { domain: ' ', forwardTo: 'https://x.io' }] },
+					orderDomains: {
+						domain: [{ domain: 'a.com' }, { domain: ' ', forwardTo: 'https://x.io' }],
+					},
 					googleOauth: { settings: google },
 				}),
 			).rejects.toMatchObject({ message: 'Domain 2 is empty [item 0]' });
@@ -169,12 +182,18 @@ describe('Pre-Warmup', () => {
 					userId: user,
 					orderDomains: { domain: [{ domain: 'a.com' }] },
 				}),
-			).rejects.toMatchObject({ message: 'Google OAuth is required when Service Provider is Google [item 0]' });
+			).rejects.toMatchObject({
+				message: 'Google OAuth is required when Service Provider is Google [item 0]',
+			});
 		});
 
 		it('does not send a Microsoft route left in the group hidden for Google', async () => {
 			cmr()
-				.post('/pre-warmup/order', { order: [{ domain: 'a.com' }], serviceProvider: 'GOOGLE', google })
+				.post('/pre-warmup/order', {
+					order: [{ domain: 'a.com' }],
+					serviceProvider: 'GOOGLE',
+					google,
+				})
 				.query({ userId: USER_ID })
 				.reply(201, envelope({ orderId: 'PW1' }));
 			await runNode({
@@ -230,7 +249,9 @@ describe('Pre-Warmup', () => {
 					orderDomains: { domain: [{ domain: 'a.com' }] },
 					serviceProvider: '={{ "yahoo" }}',
 				}),
-			).rejects.toMatchObject({ message: 'Service Provider "YAHOO" is not one of GOOGLE, MICROSOFT [item 0]' });
+			).rejects.toMatchObject({
+				message: 'Service Provider "YAHOO" is not one of GOOGLE, MICROSOFT [item 0]',
+			});
 		});
 
 		it('fails before sending when the user is empty', async () => {

@@ -1,9 +1,10 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { SANDBOX_HEADER_VALUE, jsonOf, runNode } from '../helpers/harness';
+import { SANDBOX_HEADER_VALUE, jsonOf, runNode, USER_ID } from '../helpers/harness';
 
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
 const user = { __rl: true, mode: 'id', value: USER_ID };
-const sandboxCredentials = { credentials: { environment: 'sandbox', apiKey: SANDBOX_HEADER_VALUE } };
+const sandboxCredentials = {
+	credentials: { environment: 'sandbox', apiKey: SANDBOX_HEADER_VALUE },
+};
 const sandboxCmr = () => cmr({ 'cmr-x-sandbox-api-key': SANDBOX_HEADER_VALUE });
 const google = {
 	googleOauthRoute: 'https://yourapp.com/oauth/google',
@@ -17,7 +18,10 @@ describe('Sandbox', () => {
 
 	describe('Get Pre-Warmup Domains', () => {
 		it('lists the sandbox domains with the sandbox key header', async () => {
-			const inventory = [{ domain: 'sandbox.nexora-tech.com' }, { domain: 'sandbox-mail.corevista.io' }];
+			const inventory = [
+				{ domain: 'sandbox.nexora-tech.com' },
+				{ domain: 'sandbox-mail.corevista.io' },
+			];
 			sandboxCmr()
 				.get('/sandbox/pre-warmup')
 				.query({})
@@ -53,7 +57,9 @@ describe('Sandbox', () => {
 					resource: 'sandbox',
 					operation: 'orderPreWarmup',
 					userId: user,
-					orderDomains: { domain: [{ domain: 'sandbox.nexora-tech.com', forwardTo: 'https://acmecorp.com' }] },
+					orderDomains: {
+						domain: [{ domain: 'sandbox.nexora-tech.com', forwardTo: 'https://acmecorp.com' }],
+					},
 					googleOauth: { settings: google },
 					additionalFields: { autoRenew: false },
 					scenario: 'partial_failure',
@@ -80,7 +86,9 @@ describe('Sandbox', () => {
 					userId: user,
 					orderDomains: { domain: [{ domain: 'sandbox.stratospherehq.com' }] },
 					serviceProvider: 'MICROSOFT',
-					microsoftOauth: { settings: { microsoftOauthRoute: 'https://yourapp.com/oauth/microsoft' } },
+					microsoftOauth: {
+						settings: { microsoftOauthRoute: 'https://yourapp.com/oauth/microsoft' },
+					},
 				},
 				{ ...sandboxCredentials, retryOnFail: true },
 			);
@@ -121,7 +129,10 @@ describe('Sandbox', () => {
 				.post('/sandbox/pre-warmup/reset')
 				.query({})
 				.reply(200, envelope(null, { message: 'Sandbox records reset' }));
-			const out = await runNode({ resource: 'sandbox', operation: 'resetPreWarmup' }, sandboxCredentials);
+			const out = await runNode(
+				{ resource: 'sandbox', operation: 'resetPreWarmup' },
+				sandboxCredentials,
+			);
 			expect(jsonOf(out)).toEqual([{ message: 'Sandbox records reset' }]);
 		});
 

@@ -95,7 +95,9 @@ describe('Subscription', () => {
 				operation: 'renew',
 				subscriptionIds: ` ${SUB_A}, ${SUB_B},`,
 			});
-			expect(jsonOf(out)).toEqual([{ message: 'Subscriptions added for renewal.', actionId: ACTION_ID }]);
+			expect(jsonOf(out)).toEqual([
+				{ message: 'Subscriptions added for renewal.', actionId: ACTION_ID },
+			]);
 		});
 
 		it('accepts an array from an expression', async () => {
@@ -188,7 +190,12 @@ describe('Subscription', () => {
 
 		it('fails before sending when the domain is empty', async () => {
 			await expect(
-				runNode({ resource: 'subscription', operation: 'cancel', identifyBy: 'domain', domain: '' }),
+				runNode({
+					resource: 'subscription',
+					operation: 'cancel',
+					identifyBy: 'domain',
+					domain: '',
+				}),
 			).rejects.toMatchObject({ message: 'Domain is empty [item 0]' });
 		});
 	});

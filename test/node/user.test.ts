@@ -1,8 +1,5 @@
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
-
-const USER_ID = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
-const byId = { __rl: true, mode: 'id', value: USER_ID };
+import { jsonOf, runNode, USER_ID, byId } from '../helpers/harness';
 
 const profile = {
 	email: 'johndoe@company.com',
@@ -28,12 +25,14 @@ async function updateWithoutMerge(updateFields: object, body: object) {
 	const out = await runNode({
 		resource: 'user',
 		operation: 'update',
-		userId: byId,
+		userId: userById,
 		mergeWithCurrent: false,
 		updateFields,
 	});
 	expect(jsonOf(out)).toEqual([{ message: 'User updated' }]);
 }
+
+const userById = byId(USER_ID);
 
 describe('User', () => {
 	useNock();
@@ -95,7 +94,7 @@ describe('User', () => {
 			.get('/users')
 			.query({ userId: USER_ID })
 			.reply(200, envelope({ id: USER_ID, ...profile, phone: '2125551234', wallet: 3 }));
-		const out = await runNode({ resource: 'user', operation: 'get', userId: byId });
+		const out = await runNode({ resource: 'user', operation: 'get', userId: userById });
 		expect(jsonOf(out)).toEqual([
 			{
 				id: USER_ID,
@@ -113,7 +112,12 @@ describe('User', () => {
 	it('returns the raw user when Simplify is off', async () => {
 		const raw = { id: USER_ID, ...profile, wallet: 3 };
 		cmr().get('/users').query({ userId: USER_ID }).reply(200, envelope(raw));
-		const out = await runNode({ resource: 'user', operation: 'get', userId: byId, simple: false });
+		const out = await runNode({
+			resource: 'user',
+			operation: 'get',
+			userId: userById,
+			simple: false,
+		});
 		expect(jsonOf(out)).toEqual([raw]);
 	});
 
@@ -129,7 +133,7 @@ describe('User', () => {
 		const out = await runNode({
 			resource: 'user',
 			operation: 'update',
-			userId: byId,
+			userId: userById,
 			updateFields: { city: 'Boston' },
 		});
 		expect(jsonOf(out)).toEqual([{ message: 'User updated' }]);
@@ -144,7 +148,7 @@ describe('User', () => {
 			.delete('/users')
 			.query({ userId: USER_ID })
 			.reply(200, { status: 200, message: 'User successfully deleted' });
-		const out = await runNode({ resource: 'user', operation: 'delete', userId: byId });
+		const out = await runNode({ resource: 'user', operation: 'delete', userId: userById });
 		expect(jsonOf(out)).toEqual([{ deleted: true, userId: USER_ID }]);
 	});
 
@@ -193,7 +197,7 @@ describe('User', () => {
 
 	it('refuses an update with no fields before sending anything', async () => {
 		await expect(
-			runNode({ resource: 'user', operation: 'update', userId: byId, updateFields: {} }),
+			runNode({ resource: 'user', operation: 'update', userId: userById, updateFields: {} }),
 		).rejects.toMatchObject({ message: 'No fields to update [item 0]' });
 	});
 
@@ -209,7 +213,7 @@ describe('User', () => {
 
 	it.each([
 		['create', { ...profile, email: 'not-an-email' }],
-		['update', { userId: byId, updateFields: { email: 'john@' } }],
+		['update', { userId: userById, updateFields: { email: 'john@' } }],
 	])('refuses a malformed email on %s before sending anything', async (operation, fields) => {
 		await expect(runNode({ resource: 'user', operation, ...fields })).rejects.toMatchObject({
 			message: expect.stringMatching(/^".+" in "Email" is not a valid email address \[item 0\]$/),

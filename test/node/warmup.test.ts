@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { useNock, cmr, envelope } from '../helpers/nock';
-import { jsonOf, runNode } from '../helpers/harness';
+import { jsonOf, runNode, byId } from '../helpers/harness';
 
 const MAILBOX_ID = 'GP6M2J2DHXM3F2J40S8AP316R2QR';
 const ACTION_ID = 'ACT_7a078272-0fa7-4db4-a85b-c78697dacea1';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 const allSettings = {
 	warmupLimit: 40,

@@ -5,7 +5,7 @@ import {
 	MAX_TRACKED_RECORDS,
 	type OpenOrder,
 } from '../../nodes/ColdMailReseller/pollingTrigger/state';
-import { BASE_URL, PROD_HEADER_VALUE } from '../helpers/harness';
+import { BASE_URL, PROD_HEADER_VALUE, USER_ID } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 import { emitted, makePollEnv } from './harness';
 
@@ -35,7 +35,7 @@ function serveAccount(total: number, status = (i: number) => (i % 7 ? 'ACTIVE' :
 				records.push({
 					mailboxId: `MBX${String(i).padStart(25, '0')}`,
 					email: `sender${i}@acme-${i % 40}.com`,
-					userId: 'PWM7Y25RYZ450YNM8K8FX9GK5AHX',
+					userId: USER_ID,
 					orderId: `ORD${String(i % 300).padStart(25, '0')}`,
 					status: status(i),
 				});

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { BASE_URL, PROD_HEADER_VALUE } from '../helpers/harness';
+import { BASE_URL, PROD_HEADER_VALUE, USER_ID } from '../helpers/harness';
 import { cmr, envelope, useNock } from '../helpers/nock';
 import { emitted, makePollEnv } from './harness';
 
@@ -10,7 +10,7 @@ useNock();
 const credentials = { apiKey: PROD_HEADER_VALUE, environment: 'production', baseUrl: BASE_URL };
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const EVENT_ID = /^poll_[A-Za-z0-9_-]{24}$/;
-const USER = 'PWM7Y25RYZ450YNM8K8FX9GK5AHX';
+const USER = USER_ID;
 
 function mailbox(id: string, status: string, extra: IDataObject = {}): IDataObject {
 	return {

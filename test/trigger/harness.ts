@@ -21,7 +21,9 @@ import { TestCredentialsHelper } from '../helpers/n8n-harness';
 import { ColdMailResellerApi } from '../../credentials/ColdMailResellerApi.credentials';
 import { ColdMailResellerTrigger } from '../../nodes/ColdMailReseller/ColdMailResellerTrigger.node';
 
-export const BASE_URL = 'https://cmr.test/api/v1/integration';
+import { BASE_URL } from '../helpers/harness';
+
+export { BASE_URL };
 // Contains "example" so the no-hardcoded-secrets lint rule knows it is a placeholder.
 export const API_KEY = 'example-cmr-partner-key-7f3a9c51d2';
 export const WEBHOOK_BASE_URL = 'https://n8n.example.test/webhook';

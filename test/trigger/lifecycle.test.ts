@@ -1,14 +1,13 @@
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import { useNock } from '../helpers/nock';
 import { NodeApiError } from 'n8n-workflow';
 import type { HookContext } from 'n8n-core';
 import { DEDUPE_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/dedupe';
-import { ACTIVATIONS_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/webhookLifecycle';
+import { LEGACY_ACTIVATIONS_STATIC_KEY } from '../../nodes/ColdMailReseller/trigger/webhookLifecycle';
 import {
 	API_KEY,
 	BASE_URL,
 	PRODUCTION_URL,
-	TEST_URL,
 	defaultCredentials,
 	makeTriggerEnv,
 	triggerNode,
@@ -16,23 +15,10 @@ import {
 
 const CMR_HOST = 'https://cmr.test';
 const LIST_PATH = '/api/v1/integration/users/list';
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 const methods = triggerNode.webhookMethods.default;
 
-beforeAll(() => {
-	if (!nock.isActive()) nock.activate();
-	nock.disableNetConnect();
-});
-
-afterEach(() => {
-	nock.cleanAll();
-});
-
-afterAll(() => {
-	nock.enableNetConnect();
-	nock.restore();
-});
+useNock();
 
 function mockList(status: number, body: unknown, header = 'cmr-x-api-key', key = API_KEY) {
 	return nock(CMR_HOST, { reqheaders: { [header]: key } })
@@ -56,9 +42,7 @@ async function activate(ctx: HookContext): Promise<void> {
 	}
 }
 
-function records(staticData: IDataObject): IDataObject | undefined {
-	return staticData[ACTIVATIONS_STATIC_KEY] as IDataObject | undefined;
-}
+const LEGACY_RECORD = { [PRODUCTION_URL]: { url: PRODUCTION_URL, apiKeyCheck: 'accepted' } };
 
 describe('checkExists', () => {
 	it('returns false (nothing can be registered on CMR), so create runs on every activation', async () => {
@@ -69,19 +53,13 @@ describe('checkExists', () => {
 });
 
 describe('create', () => {
-	it('checks the key with GET /users/list?page=1&limit=1 and records the activated URL', async () => {
+	it('checks the key with GET /users/list?page=1&limit=1, storing nothing (and dropping old activation records)', async () => {
 		const scope = mockList(200, { status: 200, message: 'Success', data: [] });
 		const env = makeTriggerEnv({ events: ['*'] });
+		env.nodeStaticData()[LEGACY_ACTIVATIONS_STATIC_KEY] = LEGACY_RECORD;
 		await activate(env.hook());
 		expect(scope.isDone()).toBe(true);
-
-		const record = records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject;
-		expect(record).toEqual({
-			url: PRODUCTION_URL,
-			activatedAt: expect.stringMatching(ISO),
-			environment: 'production',
-			apiKeyCheck: 'accepted',
-		});
+		expect(env.nodeStaticData()).toEqual({});
 	});
 
 	it('sends the sandbox header for a sandbox credential and ignores a trailing slash in the base URL', async () => {
@@ -96,9 +74,6 @@ describe('create', () => {
 		);
 		expect(await methods.create.call(env.hook())).toBe(true);
 		expect(scope.isDone()).toBe(true);
-		expect((records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject).environment).toBe(
-			'sandbox',
-		);
 	});
 
 	it('fails activation with a clear message when CMR rejects the key (401), without the key', async () => {
@@ -124,7 +99,6 @@ describe('create', () => {
 			stack: error.stack,
 		});
 		expect(everything).not.toContain(API_KEY);
-		expect(records(env.nodeStaticData())).toBeUndefined();
 	});
 
 	it('fails on 403 too', async () => {
@@ -150,10 +124,9 @@ describe('create', () => {
 		const ctx = env.hook();
 		const warnings = silenceLogger(ctx);
 		expect(await methods.create.call(ctx)).toBe(true);
-		const record = records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject;
-		expect(record.apiKeyCheck).toContain('HTTP 500: Internal Server Error');
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain('API key not checked');
+		expect(warnings[0]).toContain('HTTP 500: Internal Server Error');
 		expect(warnings[0]).not.toContain(API_KEY);
 	});
 
@@ -165,35 +138,17 @@ describe('create', () => {
 		expect(await methods.create.call(ctx)).toBe(true);
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain('could not reach https://cmr.test/api/v1/integration');
-		expect((records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject).apiKeyCheck).toMatch(
-			/^not checked: /,
-		);
-	});
-
-	it('records the Test URL separately when the editor listens for a test event', async () => {
-		mockList(200, { status: 200, message: 'Success', data: [] });
-		mockList(200, { status: 200, message: 'Success', data: [] });
-		const env = makeTriggerEnv({ events: ['*'] });
-		await methods.create.call(env.hook('activate'));
-		await methods.create.call(env.hook('manual', { isTest: true }));
-		expect(Object.keys(records(env.nodeStaticData()) ?? {})).toEqual([PRODUCTION_URL, TEST_URL]);
-
-		// Stopping the test listener leaves the production record alone.
-		expect(await methods.delete.call(env.hook('manual', { isTest: true }))).toBe(true);
-		expect(Object.keys(records(env.nodeStaticData()) ?? {})).toEqual([PRODUCTION_URL]);
 	});
 });
 
 describe('delete', () => {
-	it('removes the record and returns true, keeping the dedupe memory', async () => {
-		mockList(200, { status: 200, message: 'Success', data: [] });
+	it('returns true without calling CMR, dropping old activation records and keeping the dedupe memory', async () => {
 		const env = makeTriggerEnv({ events: ['*'] });
-		await activate(env.hook());
+		env.nodeStaticData()[LEGACY_ACTIVATIONS_STATIC_KEY] = LEGACY_RECORD;
 		env.nodeStaticData()[DEDUPE_STATIC_KEY] = ['E1'];
 
 		expect(await methods.delete.call(env.hook())).toBe(true);
-		expect(records(env.nodeStaticData())).toBeUndefined();
-		expect(env.nodeStaticData()[DEDUPE_STATIC_KEY]).toEqual(['E1']);
+		expect(env.nodeStaticData()).toEqual({ [DEDUPE_STATIC_KEY]: ['E1'] });
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
@@ -204,13 +159,14 @@ describe('delete', () => {
 });
 
 describe('create, through the key limiter', () => {
-	it('sends the key check again after a 429 and records the key as accepted', async () => {
+	it('sends the key check again after a 429 and accepts the key (no "not checked" warning)', async () => {
 		const refused = mockList(429, { status: 429, message: 'Too many requests', data: null });
 		const accepted = mockList(200, { status: 200, message: 'Success', data: [] });
 		const env = makeTriggerEnv({ events: ['*'] });
-		await activate(env.hook());
+		const ctx = env.hook();
+		const warnings = silenceLogger(ctx);
+		await activate(ctx);
 		expect(refused.isDone() && accepted.isDone()).toBe(true);
-		const record = records(env.nodeStaticData())?.[PRODUCTION_URL] as IDataObject;
-		expect(record.apiKeyCheck).toBe('accepted');
+		expect(warnings).toEqual([]);
 	});
 });

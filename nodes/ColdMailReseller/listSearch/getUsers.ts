@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
-import { ENDPOINTS } from '../shared/endpoints';
-import { hasNextPage, listItemsOf } from '../shared/routing';
+import { listItemsOf } from '../shared/output';
+import { hasNextPage } from '../shared/pagination';
 import { cmrApiRequest } from '../shared/transport';
 
 /** Customers for the Customer picker, searchable, one page of 100 at a time. */
@@ -11,9 +11,8 @@ export async function getUsers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const endpoint = ENDPOINTS['user.getAll'];
 	const qs: IDataObject = { page, limit: MAX_PAGE_SIZE, ...(filter ? { search: filter } : {}) };
-	const { data, body } = await cmrApiRequest.call(this, endpoint.method, endpoint.path, qs);
+	const { data, body } = await cmrApiRequest.call(this, 'user.getAll', qs);
 	const users = listItemsOf(data);
 	return {
 		results: users.map((user) => {

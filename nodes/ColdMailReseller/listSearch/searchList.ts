@@ -5,8 +5,9 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
-import { ENDPOINTS, type EndpointKey } from '../shared/endpoints';
-import { hasNextPage, listItemsOf } from '../shared/routing';
+import type { EndpointKey } from '../shared/endpoints';
+import { listItemsOf } from '../shared/output';
+import { hasNextPage } from '../shared/pagination';
 import { cmrApiRequest } from '../shared/transport';
 
 /**
@@ -37,8 +38,7 @@ export async function searchList(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const endpoint = ENDPOINTS[endpointKey];
-	const { data, body } = await cmrApiRequest.call(context, endpoint.method, endpoint.path, {
+	const { data, body } = await cmrApiRequest.call(context, endpointKey, {
 		...qs,
 		page,
 		limit: MAX_PAGE_SIZE,

@@ -4,7 +4,6 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { ENDPOINTS } from '../shared/endpoints';
 import { cmrApiRequest } from '../shared/transport';
 
 /**
@@ -37,7 +36,6 @@ export async function getCountries(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const endpoint = ENDPOINTS['geo.getCountries'];
-	const { data } = await cmrApiRequest.call(this, endpoint.method, endpoint.path);
+	const { data } = await cmrApiRequest.call(this, 'geo.getCountries');
 	return filterEntries(codeMapToOptions(data, 'code'), filter);
 }

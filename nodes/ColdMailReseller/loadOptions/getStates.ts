@@ -1,6 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { currentParameterValue } from '../listSearch/searchList';
-import { ENDPOINTS } from '../shared/endpoints';
 import { cmrApiRequest } from '../shared/transport';
 import { codeMapToOptions, filterEntries } from './getCountries';
 
@@ -15,7 +14,6 @@ export async function getStates(
 	const countryCode =
 		currentParameterValue(this, 'country') || currentParameterValue(this, 'updateFields.country');
 	if (!countryCode) return { results: [] };
-	const endpoint = ENDPOINTS['geo.getStates'];
-	const { data } = await cmrApiRequest.call(this, endpoint.method, endpoint.path, { countryCode });
+	const { data } = await cmrApiRequest.call(this, 'geo.getStates', { countryCode });
 	return filterEntries(codeMapToOptions(data, 'name'), filter);
 }

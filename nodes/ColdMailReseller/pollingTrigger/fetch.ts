@@ -1,7 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '../shared/constants';
-import { ENDPOINTS, type EndpointKey } from '../shared/endpoints';
-import { hasNextPage, listItemsOf, MAX_PAGES } from '../shared/routing';
+import type { EndpointKey } from '../shared/endpoints';
+import { listItemsOf } from '../shared/output';
+import { hasNextPage, MAX_PAGES } from '../shared/pagination';
 import { cmrApiRequest } from '../shared/transport';
 import type { ListName } from './kinds';
 
@@ -15,10 +16,9 @@ export async function fetchAllPages(
 	key: EndpointKey,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	const { method, path } = ENDPOINTS[key];
 	const records: IDataObject[] = [];
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const { data, body } = await cmrApiRequest.call(context, method, path, {
+		const { data, body } = await cmrApiRequest.call(context, key, {
 			...qs,
 			page,
 			limit: MAX_PAGE_SIZE,
@@ -70,8 +70,7 @@ export async function fetchOrderStatus(
 	orderId: string,
 	userId: string,
 ): Promise<IDataObject> {
-	const { method, path } = ENDPOINTS['order.getStatus'];
-	const { data } = await cmrApiRequest.call(context, method, path, { userId, orderId });
+	const { data } = await cmrApiRequest.call(context, 'order.getStatus', { userId, orderId });
 	return data && typeof data === 'object' ? (data as IDataObject) : { status: data as string };
 }
 

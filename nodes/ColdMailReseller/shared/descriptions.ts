@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
-import { simplifyTo } from './routing';
+import { simplifyTo } from './output';
 import { checkLimit, sendChecked } from './validation';
 
 /** displayOptions for one operation of one resource. */
@@ -63,8 +63,12 @@ export function userIdField(
 	};
 }
 
-/** Return All + Limit for a paginated list (the pagination itself is in route()). */
-export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+/**
+ * Return All + Limit for a paginated list (the pagination itself is in route()). Like every
+ * field factory here without a resource/operation argument, defineResource (or
+ * updateDisplayOptions) adds the displayOptions.
+ */
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -72,7 +76,6 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: showFor(resource, operation),
 		},
 		{
 			displayName: 'Limit',
@@ -81,27 +84,20 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			default: 50,
 			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 			description: 'Max number of results to return',
-			displayOptions: {
-				show: { resource: [resource], operation: [operation], returnAll: [false] },
-			},
+			displayOptions: { show: { returnAll: [false] } },
 			routing: { send: { preSend: [checkLimit] }, output: { maxResults: '={{$value}}' } },
 		},
 	];
 }
 
 /** The Simplify toggle: keeps at most ten of the most used fields. */
-export function simplifyField(
-	resource: string,
-	operation: string | string[],
-	fields: string[],
-): INodeProperties {
+export function simplifyField(fields: string[]): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simple',
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: showFor(resource, operation),
 		routing: { output: { postReceive: [simplifyTo(fields.slice(0, 10))] } },
 	};
 }
@@ -146,11 +142,7 @@ export interface LocatorOptions {
 }
 
 /** A resource locator (From List / By ID) for a CMR id or domain name. */
-export function locatorField(
-	resource: string,
-	operation: string | string[],
-	options: LocatorOptions,
-): INodeProperties {
+export function locatorField(options: LocatorOptions): INodeProperties {
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -173,7 +165,6 @@ export function locatorField(
 				placeholder: options.placeholder,
 			},
 		],
-		displayOptions: showFor(resource, operation),
 		...(options.send
 			? {
 					routing: {
@@ -188,18 +179,13 @@ export function locatorField(
 }
 
 /** The "Filters" collection of a Get Many operation; each option carries its own routing. */
-export function filtersField(
-	resource: string,
-	operation: string,
-	options: INodeProperties[],
-): INodeProperties {
+export function filtersField(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: showFor(resource, operation),
 		options,
 	};
 }

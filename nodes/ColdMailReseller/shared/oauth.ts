@@ -7,8 +7,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { invalidInput } from './errors';
-import { showFor } from './descriptions';
-import { checkValue, setBody } from './validation';
+import { checkValue } from './validation';
+import { setBody } from './bodies';
 
 const GOOGLE_FIELDS: Array<
 	[name: string, label: string, placeholder: string, description: string]
@@ -28,26 +28,16 @@ const GOOGLE_FIELDS: Array<
 	['appName', 'App Name', 'e.g. YourApp', 'Name of your Google OAuth app'],
 ];
 
-/** Shown for the operation, and only for `provider` when the operation has a Service Provider. */
-function showForProvider(
-	resource: string,
-	operation: string | string[],
-	provider?: 'GOOGLE' | 'MICROSOFT',
-): IDisplayOptions {
-	const display = showFor(resource, operation);
-	if (provider) display.show!.serviceProvider = [provider];
-	return display;
+/** Shown only for `provider` when the operation has a Service Provider (else always). */
+function showForProvider(provider?: 'GOOGLE' | 'MICROSOFT'): IDisplayOptions {
+	return provider ? { show: { serviceProvider: [provider] } } : {};
 }
 
 /**
  * "Google OAuth" group, sent as `google: {googleOauthRoute, clientId, appName}`. With
  * `byProvider` it shows only when Service Provider is Google.
  */
-export function googleOauthField(
-	resource: string,
-	operation: string | string[],
-	byProvider = false,
-): INodeProperties {
+export function googleOauthField(byProvider = false): INodeProperties {
 	return {
 		displayName: 'Google OAuth',
 		name: 'googleOauth',
@@ -55,7 +45,7 @@ export function googleOauthField(
 		placeholder: 'Add Google OAuth Settings',
 		default: {},
 		description: 'OAuth app used to export Google mailboxes to your sending platform',
-		displayOptions: showForProvider(resource, operation, byProvider ? 'GOOGLE' : undefined),
+		displayOptions: showForProvider(byProvider ? 'GOOGLE' : undefined),
 		options: [
 			{
 				displayName: 'Settings',
@@ -77,11 +67,7 @@ export function googleOauthField(
  * Microsoft OAuth route, sent as `microsoftOauthRoute` (or nested, see below). With
  * `byProvider` it shows only when Service Provider is Microsoft.
  */
-export function microsoftOauthField(
-	resource: string,
-	operation: string | string[],
-	byProvider = false,
-): INodeProperties {
+export function microsoftOauthField(byProvider = false): INodeProperties {
 	return {
 		displayName: 'Microsoft OAuth',
 		name: 'microsoftOauth',
@@ -89,7 +75,7 @@ export function microsoftOauthField(
 		placeholder: 'Add Microsoft OAuth Settings',
 		default: {},
 		description: 'OAuth route used to export Microsoft mailboxes to your sending platform',
-		displayOptions: showForProvider(resource, operation, byProvider ? 'MICROSOFT' : undefined),
+		displayOptions: showForProvider(byProvider ? 'MICROSOFT' : undefined),
 		options: [
 			{
 				displayName: 'Settings',

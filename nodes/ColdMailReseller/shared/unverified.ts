@@ -1,5 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { ENDPOINTS, type CmrEndpoint, type EndpointKey } from './endpoints';
+import type { CmrEndpoint } from './endpoints';
 
 /** Whether the path or the method of an endpoint is an inference. */
 export function isRouteInferred(endpoint: CmrEndpoint): boolean {
@@ -30,38 +29,4 @@ export function unverifiedNoticeText(endpoint: CmrEndpoint): string | undefined 
 	if (!items.length) return undefined;
 	const advice = isRouteInferred(endpoint) ? IF_ROUTE_WRONG : IF_FIELD_WRONG;
 	return `Unverified: CMR's API reference does not confirm all of ${endpoint.method} ${endpoint.path}. ${items.join(' ')} ${advice}`;
-}
-
-/** The endpoint an operation option calls, found by its routing's method and path. */
-export function endpointKeyOf(option: INodePropertyOptions): EndpointKey | undefined {
-	const request = option.routing?.request;
-	if (!request) return undefined;
-	return (Object.keys(ENDPOINTS) as EndpointKey[]).find(
-		(key) => ENDPOINTS[key].method === request.method && ENDPOINTS[key].path === request.url,
-	);
-}
-
-/**
- * Adds, right after each resource's Operation selector, one notice per operation whose
- * endpoint has unverified parts (generated from the endpoint table).
- */
-export function withUnverifiedNotices(properties: INodeProperties[]): INodeProperties[] {
-	return properties.flatMap((property) => {
-		if (property.name !== 'operation' || property.type !== 'options') return [property];
-		const resources = property.displayOptions?.show?.resource ?? [];
-		const notices = ((property.options ?? []) as INodePropertyOptions[]).flatMap((option) => {
-			const key = endpointKeyOf(option);
-			const text = key && unverifiedNoticeText(ENDPOINTS[key]);
-			if (!text) return [];
-			const notice: INodeProperties = {
-				displayName: text,
-				name: 'unverifiedNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { resource: resources, operation: [option.value] } },
-			};
-			return [notice];
-		});
-		return [property, ...notices];
-	});
 }

@@ -5,6 +5,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { invalidInput } from './errors';
+import { place, setBody, type SendTarget } from './bodies';
 
 /** A bare hostname: labels of letters, digits and hyphens, ending in an alphabetic TLD. */
 const HOSTNAME =
@@ -176,28 +177,6 @@ export function checkedParameter(
 	return checkValue(context, kind, raw, label);
 }
 
-/** Where a checked value goes: `body.<property>` or `qs.<property>` (dots nest, as in n8n routing). */
-export interface SendTarget {
-	type: 'body' | 'query';
-	property: string;
-}
-
-function place(requestOptions: IHttpRequestOptions, target: SendTarget, value: unknown) {
-	const key = target.type === 'body' ? 'body' : 'qs';
-	const root: IDataObject = { ...((requestOptions[key] as IDataObject) ?? {}) };
-	const path = target.property.split('.');
-	let holder = root;
-	for (const part of path.slice(0, -1)) {
-		const next = holder[part];
-		holder = holder[part] = next && typeof next === 'object' ? { ...(next as IDataObject) } : {};
-	}
-	const last = path[path.length - 1];
-	if (value === undefined) delete holder[last];
-	else holder[last] = value as string;
-	requestOptions[key] = root;
-	return requestOptions;
-}
-
 /**
  * preSend: checks `parameter` as `kind` and sends the normalized value at `target`.
  * An optional blank value is left out of the request.
@@ -358,15 +337,6 @@ export function parseJson(
 	}
 }
 
-/** Sets a body field, creating the body object if needed. */
-export function setBody(
-	requestOptions: IHttpRequestOptions,
-	fields: IDataObject,
-): IHttpRequestOptions {
-	requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...fields };
-	return requestOptions;
-}
-
 /** The values of a list parameter, each checked as `kind`, de-duplicated; never empty. */
 export function checkedList(
 	context: IExecuteSingleFunctions,
@@ -425,5 +395,61 @@ export function requireEmailFormat(parameter: string, label: string): PreSendAct
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		checkedParameter(this, 'email', parameter, label, true);
 		return requestOptions;
+	};
+}
+
+/** The domains of a list parameter, trimmed, lower-cased, validated and de-duplicated. */
+export function domainListOf(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	label: string,
+): string[] {
+	return checkedList(context, 'domain', parameter, label);
+}
+
+/** preSend: validates a domain list parameter and sends it as a string array. */
+export function sendDomainList(
+	parameter: string,
+	label: string,
+	property = parameter,
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		return setBody(requestOptions, { [property]: domainListOf(this, parameter, label) });
+	};
+}
+
+/** What an email local part may look like (letters, digits, . _ -, no doubled dot). */
+const LOCAL_PART = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+
+/** Why a username cannot be an email local part, or undefined when it can. */
+export function localPartProblem(username: string): string | undefined {
+	if (username.includes('@')) return 'must not contain "@" (enter only the part before it)';
+	if (!LOCAL_PART.test(username)) {
+		return 'may only contain letters, digits, ".", "_" and "-" (no spaces, no leading, trailing or doubled dot)';
+	}
+	return undefined;
+}
+
+/**
+ * preSend: merges Additional Fields → Extra Body Fields (a JSON object) into the body, so
+ * an inferred request body can be adapted to the live API without a node update. Extra
+ * fields win over the typed ones.
+ */
+export function mergeExtraBodyFields(
+	parameter = 'additionalFields.extraBodyFields',
+): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const raw = this.getNodeParameter(parameter, '');
+		if (raw === '' || raw === undefined || raw === null) return requestOptions;
+		const extra = parseJson(this, raw, 'Extra Body Fields');
+		if (!extra || typeof extra !== 'object' || Array.isArray(extra)) {
+			throw invalidInput(
+				this.getNode(),
+				this.getItemIndex(),
+				'Extra Body Fields must be a JSON object',
+				'Enter an object such as {"tlds": ["com", "io"]}; its keys are added to the request body.',
+			);
+		}
+		return setBody(requestOptions, extra as IDataObject);
 	};
 }

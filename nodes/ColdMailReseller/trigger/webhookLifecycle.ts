@@ -20,32 +20,21 @@ import { cmrRequestWithRecovery } from '../shared/retry';
  * Instead:
  *   - checkExists returns false, so n8n runs create on every activation;
  *   - create checks the credential against the API (GET /users/list?page=1&limit=1) and fails
- *     the activation if CMR rejects the key (401/403); then records the activated URL in the
- *     node's static data;
- *   - delete removes that record.
+ *     the activation if CMR rejects the key (401/403);
+ *   - delete has nothing to remove on CMR.
  * If CMR ever publishes a registration API, only this file needs to change.
  */
 
-/** Key in `getWorkflowStaticData('node')`. Stored in saved workflows: do not rename. */
-export const ACTIVATIONS_STATIC_KEY = 'activatedWebhooks';
+/**
+ * Static-data key where earlier versions recorded activated URLs that nothing read; create and
+ * delete remove what is left of it.
+ */
+export const LEGACY_ACTIVATIONS_STATIC_KEY = 'activatedWebhooks';
 
-/** Kept so a changed n8n base URL cannot grow the record without limit. */
-const MAX_ACTIVATION_RECORDS = 10;
-
-const CREDENTIAL_CHECK_PATH = ENDPOINTS['user.getAll'].path;
+const CREDENTIAL_CHECK = ENDPOINTS['user.getAll'];
 
 /** Longest CMR message quoted in an activation message. */
 const MAX_QUOTED_MESSAGE = 200;
-
-export interface ActivationRecord extends IDataObject {
-	url: string;
-	activatedAt: string;
-	environment: string;
-	/** 'accepted', or why the key could not be checked (activation went ahead anyway). */
-	apiKeyCheck: string;
-}
-
-type KeyCheck = { accepted: true } | { accepted: false; reason: string };
 
 function normalizeBaseUrl(value: unknown): string {
 	const base = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BASE_URL;
@@ -58,27 +47,20 @@ export function redactSecret(text: string, secret: string): string {
 	return text.split(secret).join('[redacted]');
 }
 
-function activationRecords(staticData: IDataObject): Record<string, ActivationRecord> {
-	const stored = staticData[ACTIVATIONS_STATIC_KEY];
-	return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
-		? { ...(stored as Record<string, ActivationRecord>) }
-		: {};
+function forgetLegacyActivationRecords(staticData: IDataObject): void {
+	if (LEGACY_ACTIVATIONS_STATIC_KEY in staticData) delete staticData[LEGACY_ACTIVATIONS_STATIC_KEY];
 }
 
 /**
  * Calls GET /users/list?page=1&limit=1 with the node's credential. Throws a NodeApiError if
- * CMR rejects the key. Any other outcome (network, 5xx, 429, ...) is logged and reported back
- * but does not stop the activation: receiving webhooks does not need the API.
+ * CMR rejects the key. Any other outcome (network, 5xx, 429, ...) is logged but does not stop
+ * the activation: receiving webhooks does not need the API.
  */
-async function checkApiKey(
-	this: IHookFunctions,
-	apiKey: string,
-	baseURL: string,
-): Promise<KeyCheck> {
+async function checkApiKey(this: IHookFunctions, apiKey: string, baseURL: string): Promise<void> {
 	const options: IHttpRequestOptions = {
-		method: 'GET',
+		method: CREDENTIAL_CHECK.method,
 		baseURL,
-		url: CREDENTIAL_CHECK_PATH,
+		url: CREDENTIAL_CHECK.path,
 		qs: { page: 1, limit: 1 },
 		json: true,
 		returnFullResponse: true,
@@ -94,7 +76,7 @@ async function checkApiKey(
 			apiKey,
 		);
 		this.logger.warn(`Cold Mail Reseller Trigger: API key not checked, ${reason}`);
-		return { accepted: false, reason };
+		return;
 	}
 
 	const status = response.statusCode;
@@ -115,11 +97,9 @@ async function checkApiKey(
 		});
 	}
 	if (status >= 400) {
-		const reason = `${baseURL}${CREDENTIAL_CHECK_PATH} answered HTTP ${status}: ${quoted}`;
+		const reason = `${baseURL}${CREDENTIAL_CHECK.path} answered HTTP ${status}: ${quoted}`;
 		this.logger.warn(`Cold Mail Reseller Trigger: API key not checked, ${reason}`);
-		return { accepted: false, reason };
 	}
-	return { accepted: true };
 }
 
 export async function checkWebhookExists(this: IHookFunctions): Promise<boolean> {
@@ -139,35 +119,13 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-	const environment = credentials.environment === 'sandbox' ? 'sandbox' : 'production';
-	const check = await checkApiKey.call(this, apiKey, normalizeBaseUrl(credentials.baseUrl));
-
-	const staticData = this.getWorkflowStaticData('node');
-	const records = activationRecords(staticData);
-	delete records[url];
-	records[url] = {
-		url,
-		activatedAt: new Date().toISOString(),
-		environment,
-		apiKeyCheck: check.accepted ? 'accepted' : `not checked: ${check.reason}`,
-	};
-	const kept = Object.keys(records).slice(-MAX_ACTIVATION_RECORDS);
-	staticData[ACTIVATIONS_STATIC_KEY] = Object.fromEntries(kept.map((key) => [key, records[key]]));
+	await checkApiKey.call(this, apiKey, normalizeBaseUrl(credentials.baseUrl));
+	forgetLegacyActivationRecords(this.getWorkflowStaticData('node'));
 	return true;
 }
 
 export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 	// The destination itself lives in the CMR dashboard and is left there: the user removes it.
-	const url = this.getNodeWebhookUrl('default');
-	const staticData = this.getWorkflowStaticData('node');
-	const records = activationRecords(staticData);
-	if (url !== undefined && url in records) {
-		delete records[url];
-		if (Object.keys(records).length === 0) {
-			delete staticData[ACTIVATIONS_STATIC_KEY];
-		} else {
-			staticData[ACTIVATIONS_STATIC_KEY] = records;
-		}
-	}
+	forgetLegacyActivationRecords(this.getWorkflowStaticData('node'));
 	return true;
 }

@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
-import { showFor } from '../../shared/descriptions';
-import { route } from '../../shared/routing';
-import { isBlank, parseJson, requireValues, setBody } from '../../shared/validation';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { defineResource } from '../../shared/resource';
+import { isBlank, parseJson } from '../../shared/validation';
 import { invalidInput } from '../../shared/errors';
-
-const RESOURCE = 'errorReport';
+import { setBody } from '../../shared/bodies';
 
 /** Optional `details`: any JSON value, given as text or by an expression. */
 async function sendDetails(
@@ -30,13 +23,13 @@ async function sendDetails(
 	return setBody(requestOptions, { details: details as IDataObject });
 }
 
-export const errorReportDescription: INodeProperties[] = [
+export const errorReportDescription = defineResource(
+	'errorReport',
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: [RESOURCE] } },
 		options: [
 			{
 				name: 'Send',
@@ -44,40 +37,43 @@ export const errorReportDescription: INodeProperties[] = [
 				action: 'Send error report',
 				description:
 					'Send an error report to CMR. CMR does not document what this endpoint is for; its path and body are inferred.',
-				routing: route('errorReport.send', {
-					preSend: [requireValues({ message: 'Message' }), sendDetails],
-				}),
 			},
 		],
 		default: 'send',
 	},
 	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		required: true,
-		default: '',
-		placeholder: 'e.g. Mailbox export failed for GP6M2J2DHXM3F2J40S8AP316R2QR',
-		description: 'What went wrong',
-		displayOptions: showFor(RESOURCE, 'send'),
-		routing: { send: { type: 'body', property: 'message' } },
+		send: {
+			required: { message: 'Message' },
+			preSend: [sendDetails],
+			fields: [
+				{
+					displayName: 'Message',
+					name: 'message',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					required: true,
+					default: '',
+					placeholder: 'e.g. Mailbox export failed for GP6M2J2DHXM3F2J40S8AP316R2QR',
+					description: 'What went wrong',
+					routing: { send: { type: 'body', property: 'message' } },
+				},
+				{
+					displayName: 'Additional Fields',
+					name: 'additionalFields',
+					type: 'collection',
+					placeholder: 'Add Field',
+					default: {},
+					options: [
+						{
+							displayName: 'Details (JSON)',
+							name: 'details',
+							type: 'json',
+							default: '{}',
+							description: 'Extra context as a JSON object, sent as `details`',
+						},
+					],
+				},
+			],
+		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(RESOURCE, 'send'),
-		options: [
-			{
-				displayName: 'Details (JSON)',
-				name: 'details',
-				type: 'json',
-				default: '{}',
-				description: 'Extra context as a JSON object, sent as `details`',
-			},
-		],
-	},
-];
+);

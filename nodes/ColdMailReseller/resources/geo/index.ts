@@ -3,12 +3,10 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 import { envelopeOf } from '../../shared/answers';
-import { showFor } from '../../shared/descriptions';
-import { route } from '../../shared/routing';
-import { requireValues, sendChecked } from '../../shared/validation';
+import { defineResource } from '../../shared/resource';
+import { sendChecked } from '../../shared/validation';
 
 /**
  * Geo answers are `{name: code}` maps in `data`: one item `{name, code}` per entry. Read from
@@ -24,52 +22,55 @@ async function codeMapItems(
 	return Object.entries(data as IDataObject).map(([name, code]) => ({ json: { name, code } }));
 }
 
-export const geoDescription: INodeProperties[] = [
+export const geoDescription = defineResource(
+	'geo',
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: ['geo'] } },
 		options: [
 			{
 				name: 'Get Countries',
 				value: 'getCountries',
 				action: 'Get countries',
 				description: 'List countries with their ISO codes, for user addresses',
-				routing: route('geo.getCountries', { postReceive: [codeMapItems] }),
 			},
 			{
 				name: 'Get States',
 				value: 'getStates',
 				action: 'Get states of a country',
 				description: 'List the states or provinces of a country',
-				routing: route('geo.getStates', {
-					preSend: [requireValues({ countryCode: 'Country Code' })],
-					postReceive: [codeMapItems],
-				}),
 			},
 		],
 		default: 'getCountries',
 	},
 	{
-		displayName: 'Country Code',
-		name: 'countryCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. US',
-		description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
-		displayOptions: showFor('geo', 'getStates'),
-		routing: {
-			send: {
-				preSend: [
-					sendChecked('countryCode', 'countryCode', 'Country Code', {
-						type: 'query',
-						property: 'countryCode',
-					}),
-				],
-			},
+		getCountries: { postReceive: [codeMapItems] },
+		getStates: {
+			required: { countryCode: 'Country Code' },
+			postReceive: [codeMapItems],
+			fields: [
+				{
+					displayName: 'Country Code',
+					name: 'countryCode',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'e.g. US',
+					description: 'ISO 3166-1 alpha-2 code, as returned by Get Countries',
+					routing: {
+						send: {
+							preSend: [
+								sendChecked('countryCode', 'countryCode', 'Country Code', {
+									type: 'query',
+									property: 'countryCode',
+								}),
+							],
+						},
+					},
+				},
+			],
 		},
 	},
-];
+);

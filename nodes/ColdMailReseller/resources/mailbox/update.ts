@@ -4,17 +4,16 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { showFor, userIdField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import {
 	checkValue,
 	checkedParameter,
 	isHttpUrl,
 	parseJson,
-	setBody,
+	localPartProblem,
 } from '../../shared/validation';
-import { localPartProblem } from '../order/mailboxes';
-import { mailboxLocator } from './fields';
+import { mailboxLocator } from '../../shared/fields';
+import { setBody } from '../../shared/bodies';
 
 const TEXT_FIELDS: Array<[name: string, label: string]> = [
 	['userName', 'Username'],
@@ -132,7 +131,7 @@ export async function buildMailboxUpdateBody(
 }
 
 const showForMode = (mode: string) => ({
-	show: { resource: ['mailbox'], operation: ['update'], updateMode: [mode] },
+	show: { updateMode: [mode] },
 });
 
 /** Bulk row: the mailbox, then what changes, in the single form's order. */
@@ -164,8 +163,8 @@ const BULK_ROW_VALUES: INodeProperties[] = [
 	},
 ];
 
-export const mailboxUpdateDescription: INodeProperties[] = [
-	userIdField('mailbox', 'update', 'mailbox.update'),
+/** The fields of Update, read by buildMailboxUpdateBody. */
+export const mailboxUpdateFields: INodeProperties[] = [
 	{
 		displayName: 'Update',
 		name: 'updateMode',
@@ -173,7 +172,6 @@ export const mailboxUpdateDescription: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		description: 'One mailbox, or several in one request (CMR updates each independently)',
-		displayOptions: showFor('mailbox', 'update'),
 		options: [
 			{ name: 'One Mailbox', value: 'single' },
 			{
@@ -188,7 +186,7 @@ export const mailboxUpdateDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...mailboxLocator('mailbox', 'update'), displayOptions: showForMode('single') },
+	{ ...mailboxLocator(), displayOptions: showForMode('single') },
 	{
 		displayName: 'Mailboxes',
 		name: 'mailboxUpdates',

@@ -1,10 +1,11 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { paidNotice, showFor, userIdField } from '../../shared/descriptions';
+import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
 import {
@@ -13,11 +14,11 @@ import {
 	checkWholeNumber,
 	isBlank,
 	isHostname,
-	setBody,
 } from '../../shared/validation';
-import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
+import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 import { isRowsInput, rowsYearsOf } from './rows';
+import { setBody } from '../../shared/bodies';
 
 const displayOptions = showFor('order', 'create');
 
@@ -75,10 +76,8 @@ export async function buildDomainOrderBody(
 	return setBody(requestOptions, { domains, mailboxes });
 }
 
-export const orderCreateDescription: INodeProperties[] = [
-	paidNotice('order', 'create'),
-	...confirmFields('create'),
-	userIdField('order', 'create', 'order.create'),
+/** The fields of Create Domain and Mailbox Order, below the Confirm choice and the User (see index.ts). */
+export const orderCreateFields: INodeProperties[] = [
 	{
 		displayName: 'Domains',
 		name: 'domains',
@@ -126,8 +125,8 @@ export const orderCreateDescription: INodeProperties[] = [
 	},
 	...mailboxesFields('create'),
 	serviceProviderField('create', 'Workspace provider of the mailboxes'),
-	googleOauthField('order', 'create', true),
-	microsoftOauthField('order', 'create', true),
+	updateDisplayOptions(showFor('order', 'create'), [googleOauthField(true)])[0],
+	updateDisplayOptions(showFor('order', 'create'), [microsoftOauthField(true)])[0],
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

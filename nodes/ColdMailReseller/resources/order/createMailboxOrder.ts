@@ -1,15 +1,17 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { locatorField, paidNotice, showFor, userIdField } from '../../shared/descriptions';
+import { locatorField, showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
-import { booleanRouting, isBlank, setBody } from '../../shared/validation';
-import { billingCycleOption, confirmFields, serviceProviderField } from './fields';
+import { booleanRouting, isBlank } from '../../shared/validation';
+import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
+import { setBody } from '../../shared/bodies';
 
 const OPERATION = 'createMailboxOrder';
 const displayOptions = showFor('order', OPERATION);
@@ -72,10 +74,8 @@ export async function checkMailboxOrderTarget(
 	return requestOptions;
 }
 
-export const orderCreateMailboxOrderDescription: INodeProperties[] = [
-	paidNotice('order', OPERATION),
-	...confirmFields(OPERATION),
-	userIdField('order', OPERATION, 'order.createMailboxOrder'),
+/** The fields of Create Mailbox Order, below the Confirm choice and the User (see index.ts). */
+export const orderCreateMailboxOrderFields: INodeProperties[] = [
 	{
 		displayName: 'Add Mailboxes To',
 		name: 'addTo',
@@ -99,7 +99,7 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		],
 	},
 	{
-		...locatorField('order', OPERATION, {
+		...locatorField({
 			name: 'subscriptionId',
 			displayName: 'Subscription',
 			searchListMethod: 'getSubscriptions',
@@ -110,7 +110,7 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		displayOptions: showForTarget('subscription'),
 	},
 	{
-		...locatorField('order', OPERATION, {
+		...locatorField({
 			name: 'domainId',
 			displayName: 'Domain',
 			searchListMethod: 'getDomainIds',
@@ -136,9 +136,9 @@ export const orderCreateMailboxOrderDescription: INodeProperties[] = [
 		OPERATION,
 		"Provider of the subscription's mailboxes: decides which OAuth settings apply. Not sent: CMR takes the provider from the subscription.",
 	),
-	googleOauthField('order', OPERATION, true),
+	updateDisplayOptions(showFor('order', OPERATION), [googleOauthField(true)])[0],
 	{
-		...microsoftOauthField('order', OPERATION, true),
+		...updateDisplayOptions(showFor('order', OPERATION), [microsoftOauthField(true)])[0],
 		description:
 			'OAuth route used to export the Microsoft mailboxes. Unverified: CMR documents microsoftOauthRoute for Create Domain and Mailbox Order, not for this endpoint; it is sent the same way here.',
 	},

@@ -6,8 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { isHostname, isHttpUrl, parseJson } from '../../shared/validation';
+import { isHostname, isHttpUrl, parseJson, localPartProblem } from '../../shared/validation';
 import { ROWS_INPUT, mailboxRowsFields, readMailboxRows, rowsInputOption } from './rows';
+
+const MAP_EXAMPLE =
+	'{"alicesender.com":[{"username":"alice","firstName":"Alice","lastName":"Johnson"}]}';
 
 /**
  * The `mailboxes` map both order operations send: domain NAME → list of mailboxes
@@ -16,20 +19,6 @@ import { ROWS_INPUT, mailboxRowsFields, readMailboxRows, rowsInputOption } from 
 export type MailboxesMap = Record<string, IDataObject[]>;
 
 /** Letters, digits, `.`, `_`, `-`; no leading, trailing or doubled dot. */
-const LOCAL_PART = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
-
-const MAP_EXAMPLE =
-	'{"alicesender.com":[{"username":"alice","firstName":"Alice","lastName":"Johnson"}]}';
-
-/** Why a username cannot be an email local part, or undefined when it can. */
-export function localPartProblem(username: string): string | undefined {
-	if (username.includes('@')) return 'must not contain "@" (enter only the part before it)';
-	if (!LOCAL_PART.test(username)) {
-		return 'may only contain letters, digits, ".", "_" and "-" (no spaces, no leading, trailing or doubled dot)';
-	}
-	return undefined;
-}
-
 /** One mailbox row, in the order a person fills it in: the address first, then the name. */
 const MAILBOX_VALUES: INodeProperties[] = [
 	{

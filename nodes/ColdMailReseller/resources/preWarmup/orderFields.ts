@@ -5,32 +5,19 @@ import type {
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { showFor, userIdField } from '../../shared/descriptions';
-import type { EndpointKey } from '../../shared/endpoints';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField, sendOauthSettings } from '../../shared/oauth';
 import { checkProviderOauth } from '../../shared/orderValidation';
-import {
-	booleanRouting,
-	checkValue,
-	isBlank,
-	requireValues,
-	setBody,
-} from '../../shared/validation';
+import { booleanRouting, checkValue, isBlank } from '../../shared/validation';
+import { setBody } from '../../shared/bodies';
 
 /**
  * The fields of a pre-warmup order: `{order: [{domain, forwardTo?}], serviceProvider,
  * google? | microsoftOauthRoute?, autoRenew?}` with `userId` in the query. Shared by
- * Pre-Warmup → Order and Sandbox → Order Pre-Warmup.
+ * Pre-Warmup → Order and Sandbox → Order Pre-Warmup (the User comes from defineResource).
  */
-export function preWarmupOrderFields(
-	resource: string,
-	operation: string,
-	endpoint: EndpointKey,
-): INodeProperties[] {
-	const displayOptions = showFor(resource, operation);
+export function preWarmupOrderFields(): INodeProperties[] {
 	return [
-		userIdField(resource, operation, endpoint),
 		{
 			displayName: 'Domains',
 			name: 'orderDomains',
@@ -41,7 +28,6 @@ export function preWarmupOrderFields(
 			required: true,
 			description:
 				'Pre-warmed domains to buy, from Pre-Warmup → Get Many. Each domain succeeds or fails on its own.',
-			displayOptions,
 			options: [
 				{
 					displayName: 'Domain',
@@ -80,15 +66,14 @@ export function preWarmupOrderFields(
 			default: 'GOOGLE',
 			description:
 				'Mail provider of the domains. Google needs the Google OAuth group; Microsoft needs the Microsoft OAuth group.',
-			displayOptions,
 		},
 		{
-			...googleOauthField(resource, operation, true),
+			...googleOauthField(true),
 			description:
 				'Required when Service Provider is Google: the OAuth app used to export the mailboxes',
 		},
 		{
-			...microsoftOauthField(resource, operation, true),
+			...microsoftOauthField(true),
 			description:
 				'Required when Service Provider is Microsoft: the OAuth route used to export the mailboxes',
 		},
@@ -98,7 +83,6 @@ export function preWarmupOrderFields(
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions,
 			options: [
 				{
 					displayName: 'Auto-Renew',
@@ -147,7 +131,6 @@ async function sendOrderDomains(
 
 /** Checks and body building for a pre-warmup order, in order. */
 export const preWarmupOrderPreSend: PreSendAction[] = [
-	requireValues({ userId: 'User' }),
 	sendOrderDomains,
 	sendOauthSettings('topLevel'),
 	checkProviderOauth(true),

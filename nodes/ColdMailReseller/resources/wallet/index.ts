@@ -1,13 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { route } from '../../shared/routing';
+import { defineResource } from '../../shared/resource';
 
-export const walletDescription: INodeProperties[] = [
+export const walletDescription = defineResource(
+	'wallet',
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: ['wallet'] } },
 		options: [
 			{
 				name: 'Get',
@@ -15,9 +14,9 @@ export const walletDescription: INodeProperties[] = [
 				action: 'Get wallet',
 				description:
 					'Get the partner wallet that funds domains, renewals, mailboxes, warmup, pre-warmup and placement tests',
-				routing: route('wallet.get'),
 			},
 		],
 		default: 'get',
 	},
-];
+	{ get: {} },
+);

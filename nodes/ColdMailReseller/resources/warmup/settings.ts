@@ -4,9 +4,8 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { setBody } from '../../shared/validation';
+import { setBody } from '../../shared/bodies';
 
 type Kind = 'count' | 'rate' | 'seconds' | 'boolean';
 
@@ -128,7 +127,6 @@ export const warmupSettingsField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Setting',
 	default: {},
-	displayOptions: showFor('warmup', 'updateSettings'),
 	options: SETTINGS.map(([name, displayName, kind, description]): INodeProperties => {
 		if (kind === 'boolean') {
 			return { displayName, name, type: 'boolean', default: false, description };
