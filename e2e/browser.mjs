@@ -14,7 +14,8 @@ import { ROOT, PACKAGE_NAME } from '../scripts/n8n-runtime.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium, or the browser in CHROMIUM_PATH (e.g. the image's Chrome on a GitHub runner). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium';
 const TIMEOUT_MS = 60000;
 const NODE = `${PACKAGE_NAME}.coldMailReseller`;
@@ -30,6 +31,8 @@ function assert(cond, message) {
  */
 export async function ensureChromium({ log = () => {}, logFile } = {}) {
 	if (fs.existsSync(CHROMIUM)) return `${CHROMIUM} present`;
+	if (process.env.CHROMIUM_PATH)
+		throw new Error(`CHROMIUM_PATH is ${CHROMIUM}, which does not exist`);
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!root)
 		throw new Error(`Chromium is missing and this is not root: run \`sudo ${INSTALL_COMMAND}\``);

@@ -119,17 +119,19 @@ describe('ci.yml', () => {
 		);
 		expect(pkg.scripts.test).toBe('npm run test:ci && npm run test:e2e && npm run test:queue');
 		const e2e = steps(ci.jobs.e2e);
-		expect(e2e.slice(0, 6)).toEqual([
+		expect(e2e.slice(0, 5)).toEqual([
 			'actions/checkout@v4',
 			'actions/setup-node@v4',
 			'npm ci',
 			'actions/cache@v4',
 			'npm run build',
-			'npm run test:e2e',
 		]);
+		// the browser stage gets the image's Chromium (or Debian's, installed with sudo) through CHROMIUM_PATH
+		expect(e2e[5]).toMatch(/CHROMIUM_PATH=\$browser" >> "\$GITHUB_ENV"/);
+		expect(e2e[6]).toBe('npm run test:e2e');
 		// the queue stage comes last, after the step that installs Redis and PostgreSQL if the image lacks them
 		const queue = e2e.indexOf('npm run test:queue');
-		expect(queue).toBeGreaterThan(6);
+		expect(queue).toBeGreaterThan(7);
 		expect(e2e[queue - 1]).toMatch(
 			/apt-get install -y --no-install-recommends redis-server postgresql/,
 		);
