@@ -72,8 +72,20 @@ it('keeps the node settings, resources and operation selectors', () => {
 	expect(selectors(now)).toEqual(selectors(before));
 });
 
+/**
+ * Routing removed on purpose after the snapshot: DNS Record → Update sends the record its
+ * preSend checked, so a Priority left displayed by a Record Type expression never goes out.
+ */
+const ROUTING_REMOVED: Record<string, string[]> = {
+	'dnsRecord.update': ['recordId', 'recordType', 'host', 'value', 'priority'],
+};
+
 it.each(operationsOf(before))('keeps the parameters of %s → %s', (resource, operation) => {
-	expect(view(now, resource, operation)).toEqual(view(before, resource, operation));
+	const removed = ROUTING_REMOVED[`${resource}.${operation}`] ?? [];
+	const expected = (view(before, resource, operation) as Property[]).map((p) =>
+		removed.includes(p.name) ? { ...p, routing: undefined } : p,
+	);
+	expect(view(now, resource, operation)).toEqual(expected);
 });
 
 it('keeps every notice kind the snapshot had, for the same operations', () => {

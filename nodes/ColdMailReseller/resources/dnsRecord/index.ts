@@ -102,7 +102,11 @@ export async function buildRecordsBody(
 	return setBody(requestOptions, { records });
 }
 
-/** Checks the new record (priority only and always on MX) and sends it normalized. */
+/**
+ * Checks the new record (priority only and always on MX) and sends it normalized: the record's
+ * fields have no routing of their own, so a Priority still displayed for a Record Type set by
+ * expression never goes out with an A or TXT record.
+ */
 export async function checkUpdatedRecord(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -116,8 +120,6 @@ export async function checkUpdatedRecord(
 	};
 	const record = checkRecord(this, raw, 'Record');
 	const recordId = checkedParameter(this, 'id', 'recordId', 'Record ID');
-	// A Record Type set by expression does not hide Priority: its default must not go out.
-	if (record.priority === undefined) delete (requestOptions.body as IDataObject | undefined)?.priority;
 	return setBody(requestOptions, { recordId, ...record });
 }
 
@@ -313,7 +315,6 @@ export const dnsRecordDescription = defineResource(
 					default: '',
 					placeholder: 'e.g. record_123',
 					description: 'ID of the record, from DNS Record → Get Many',
-					routing: { send: { type: 'body', property: 'recordId' } },
 				},
 				{
 					displayName: 'Record Type',
@@ -323,7 +324,6 @@ export const dnsRecordDescription = defineResource(
 					default: 'TXT',
 					options: RECORD_TYPE_OPTIONS,
 					description: RECORD_TYPE_DESCRIPTION,
-					routing: { send: { type: 'body', property: 'recordType' } },
 				},
 				{
 					displayName: 'Host',
@@ -333,7 +333,6 @@ export const dnsRecordDescription = defineResource(
 					default: '',
 					placeholder: RECORD_HOST_PLACEHOLDER,
 					description: 'Host name relative to the domain; @ is the domain itself',
-					routing: { send: { type: 'body', property: 'host' } },
 				},
 				{
 					displayName: 'Value',
@@ -343,7 +342,6 @@ export const dnsRecordDescription = defineResource(
 					default: '',
 					placeholder: 'e.g. 192.0.2.20',
 					description: 'New record value. The whole record is replaced, so give every field.',
-					routing: { send: { type: 'body', property: 'value' } },
 				},
 				{
 					displayName: 'Priority',
@@ -354,7 +352,6 @@ export const dnsRecordDescription = defineResource(
 					typeOptions: { minValue: 0, maxValue: 65535 },
 					description: 'MX priority; lower values are preferred',
 					displayOptions: { show: { recordType: ['MX'] } },
-					routing: { send: { type: 'body', property: 'priority' } },
 				},
 			],
 		},
