@@ -114,7 +114,8 @@ export class ColdMailResellerTrigger implements INodeType {
 				name: 'outputFormat',
 				type: 'options',
 				default: 'flattened',
-				description: 'How each event becomes an item: the data fields flattened next to the event name, or the data object kept as is',
+				description:
+					'How each event becomes an item: the data fields flattened next to the event name, or the data object kept as is',
 				options: [
 					{
 						name: 'Flattened',

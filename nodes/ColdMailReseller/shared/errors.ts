@@ -43,7 +43,7 @@ function fixFor(status: number, response: IN8nHttpFullResponse, message: string)
 		const wait = retryAfterSeconds(response);
 		return (
 			`CMR allows 5 requests per second per API key${wait ? `; retry after ${wait} s` : ''}. ` +
-			'The node already paces its requests to the credential\'s Requests per Second and waits and resends after a 429 (CMR did not process the request), so this key is also busy elsewhere: another workflow, n8n instance or tool. ' +
+			"The node already paces its requests to the credential's Requests per Second and waits and resends after a 429 (CMR did not process the request), so this key is also busy elsewhere: another workflow, n8n instance or tool. " +
 			'Wait a moment and run again; if CMR raised your limit, set Requests per Second in the credential to it.'
 		);
 	}

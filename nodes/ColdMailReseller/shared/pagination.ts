@@ -46,10 +46,7 @@ export async function sendCmrRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const response = await cmrRequestWithRecovery(
-		this,
-		requestData.options as IHttpRequestOptions,
-	);
+	const response = await cmrRequestWithRecovery(this, requestData.options as IHttpRequestOptions);
 	return await applyPostReceive(this, requestData, response);
 }
 
