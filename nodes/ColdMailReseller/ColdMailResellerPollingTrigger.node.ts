@@ -10,7 +10,7 @@ import { getUsers } from './listSearch/getUsers';
 import { EVENT_KIND_OPTIONS } from './pollingTrigger/kinds';
 import { POLLING_NOTICE } from './pollingTrigger/notice';
 import { pollCmr } from './pollingTrigger/poll';
-import { userIdField } from './shared/descriptions';
+import { userLocator } from './shared/descriptions';
 
 export class ColdMailResellerPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,13 +51,12 @@ export class ColdMailResellerPollingTrigger implements INodeType {
 				description:
 					'The changes that start the workflow. Each change found is one item, named like the webhook event where one exists.',
 			},
-			userIdField('poll', 'poll', 'mailbox.getAllForUser', {
+			{
+				...userLocator(),
 				required: false,
-				displayOptions: undefined,
-				routing: undefined,
 				description:
 					'Only watch this CMR user (customer). Leave empty to watch the whole partner account.',
-			}),
+			},
 			{
 				displayName: 'Output Format',
 				name: 'outputFormat',

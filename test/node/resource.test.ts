@@ -40,8 +40,9 @@ describe('defineResource', () => {
 		// The paid guard, then the required check (User first), then the operation's own steps.
 		expect(routing('renew').send!.preSend!.map((f) => f.name)).toEqual([
 			'refuseRetryOnPaidCall',
-			'',
+			'requireNonEmpty',
 		]);
+		expect(routing('remove').send!.preSend!.map((f) => f.name)).toEqual(['requireNonEmpty']);
 		expect(routing('suggest').send!.preSend).toEqual([]);
 	});
 

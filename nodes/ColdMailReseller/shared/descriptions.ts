@@ -1,7 +1,8 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { SendTarget } from './bodies';
 import { ENDPOINTS, type EndpointKey } from './endpoints';
 import { simplifyTo } from './output';
-import { checkLimit, sendChecked } from './validation';
+import { checkLimit, sendChecked, type ValueKind } from './validation';
 
 /** displayOptions for one operation of one resource. */
 export function showFor(resource: string, operation: string | string[]): IDisplayOptions {
@@ -10,57 +11,29 @@ export function showFor(resource: string, operation: string | string[]): IDispla
 	};
 }
 
-/**
- * The customer (CMR "user") every user-level call is scoped to. It travels in the query or
- * the body, exactly as ENDPOINTS says for that operation.
- */
-export function userIdField(
-	resource: string,
-	operation: string,
-	endpoint: EndpointKey,
-	overrides: Partial<INodeProperties> = {},
-): INodeProperties {
-	const placement = ENDPOINTS[endpoint].userId;
-	if (placement === 'none') throw new Error(`${endpoint} takes no userId`);
-	const type = placement === 'body' ? 'body' : 'query';
-	return {
-		displayName: 'User',
+/** The customer (CMR "user") locator; `send` says where the checked ID goes (omitted: nowhere). */
+export function userLocator(send?: SendTarget): INodeProperties {
+	return locatorField({
 		name: 'userId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName: 'User',
+		searchListMethod: 'getUsers',
+		placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
 		description: 'The CMR user (your customer) this call is for',
-		modes: [
+		send,
+		idValidation: [
 			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a user...',
-				typeOptions: { searchListMethod: 'getUsers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. PWM7Y25RYZ450YNM8K8FX9GK5AHX',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\S+\\s*$', errorMessage: 'Enter a CMR user ID' },
-					},
-				],
+				type: 'regex',
+				properties: { regex: '^\\s*\\S+\\s*$', errorMessage: 'Enter a CMR user ID' },
 			},
 		],
-		displayOptions: showFor(resource, operation),
-		routing: {
-			send: {
-				type,
-				property: 'userId',
-				preSend: [sendChecked('id', 'userId', 'User', { type, property: 'userId' })],
-			},
-		},
-		...overrides,
-	};
+	});
+}
+
+/** The User locator of an operation, sent in the query or the body exactly as ENDPOINTS says. */
+export function userIdField(endpoint: EndpointKey): INodeProperties {
+	const placement = ENDPOINTS[endpoint].userId;
+	if (placement === 'none') throw new Error(`${endpoint} takes no userId`);
+	return userLocator({ type: placement === 'body' ? 'body' : 'query', property: 'userId' });
 }
 
 /**
@@ -102,33 +75,6 @@ export function simplifyField(fields: string[]): INodeProperties {
 	};
 }
 
-/** A warning shown above operations that cannot be undone. */
-export function permanentNotice(
-	resource: string,
-	operation: string,
-	text: string,
-): INodeProperties {
-	return {
-		displayName: text,
-		name: 'permanentNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showFor(resource, operation),
-	};
-}
-
-/** A notice above operations that charge the partner wallet. */
-export function paidNotice(resource: string, operation: string): INodeProperties {
-	return {
-		displayName:
-			'This operation charges the CMR partner wallet and completes asynchronously. Use the returned orderId/actionId with the Cold Mail Reseller Trigger or Order → Get Status; never re-run it because a webhook is late.',
-		name: 'paidNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showFor(resource, operation),
-	};
-}
-
 export interface LocatorOptions {
 	name: string;
 	displayName: string;
@@ -136,8 +82,12 @@ export interface LocatorOptions {
 	searchListMethod: string;
 	placeholder: string;
 	description: string;
-	/** Where the checked, trimmed ID is sent; omit when a preSend builds the request. */
-	send?: { type: 'query' | 'body'; property: string };
+	/** Where the checked, trimmed value is sent; omit when a preSend builds the request. */
+	send?: SendTarget;
+	/** How the value is checked before it is sent: a CMR ID unless said otherwise. */
+	kind?: ValueKind;
+	/** Checks the editor runs on the By ID mode. */
+	idValidation?: INodePropertyMode['validation'];
 	required?: boolean;
 }
 
@@ -163,6 +113,7 @@ export function locatorField(options: LocatorOptions): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: options.placeholder,
+				...(options.idValidation ? { validation: options.idValidation } : {}),
 			},
 		],
 		...(options.send
@@ -170,7 +121,9 @@ export function locatorField(options: LocatorOptions): INodeProperties {
 					routing: {
 						send: {
 							...options.send,
-							preSend: [sendChecked('id', options.name, options.displayName, options.send)],
+							preSend: [
+								sendChecked(options.kind ?? 'id', options.name, options.displayName, options.send),
+							],
 						},
 					},
 				}

@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { locatorField } from './descriptions';
+import type { SendTarget } from './bodies';
 import { mergeExtraBodyFields, sendChecked, sendDomainList } from './validation';
 
 /** Fields kept by Simplify on domain outputs. */
@@ -23,30 +24,18 @@ export const DOMAIN_SIMPLE_FIELDS = [
  * value is trimmed, lower-cased and checked before it is sent.
  */
 export function domainLocator(
-	send: { type: 'body' | 'query'; property: string },
+	send: SendTarget,
 	description = 'The domain, from the chosen user’s domains or typed as a name',
 ): INodeProperties {
-	return {
-		displayName: 'Domain',
+	return locatorField({
 		name: 'domainName',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName: 'Domain',
+		searchListMethod: 'getDomainNames',
+		placeholder: 'e.g. example.com',
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a domain...',
-				typeOptions: { searchListMethod: 'getDomainNames', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. example.com' },
-		],
-		routing: {
-			send: { ...send, preSend: [sendChecked('domain', 'domainName', 'Domain', send)] },
-		},
-	};
+		send,
+		kind: 'domain',
+	});
 }
 
 /** Several domains: "a.com, b.com" or an expression array, sent as `domains: string[]`. */
@@ -105,10 +94,7 @@ export const MAILBOX_SIMPLE_FIELDS = [
 ];
 
 /** The Mailbox locator (From List / By ID), sent as `mailboxId` where `send` says. */
-export function mailboxLocator(send?: {
-	type: 'query' | 'body';
-	property: string;
-}): INodeProperties {
+export function mailboxLocator(send?: SendTarget): INodeProperties {
 	return locatorField({
 		name: 'mailboxId',
 		displayName: 'Mailbox',

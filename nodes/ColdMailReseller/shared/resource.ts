@@ -32,34 +32,26 @@
  */
 import {
 	updateDisplayOptions,
+	type IDisplayOptions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type INodeProperties,
 	type INodePropertyOptions,
-	type PostReceiveAction,
-	type PreSendAction,
 } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './constants';
-import { paidNotice, permanentNotice, showFor, userIdField } from './descriptions';
+import { showFor, userIdField } from './descriptions';
 import { ENDPOINTS, type CmrEndpoint, type EndpointKey } from './endpoints';
 import { invalidInput } from './errors';
-import { route } from './routing';
+import { route, type RouteOptions } from './routing';
 import { unverifiedNoticeText } from './unverified';
 import { requireValues } from './validation';
 
-export interface OperationSpec {
+/** One operation: its routing (preSend runs after the guards and the required check) and fields. */
+export interface OperationSpec extends RouteOptions {
 	/** Parameters that must not be empty (name -> label); the User is added from the table. */
 	required?: Record<string, string>;
-	/** Checks and body builders that run after the guards and the required check. */
-	preSend?: PreSendAction[];
-	/** Output shaping after the envelope is unwrapped. */
-	postReceive?: PostReceiveAction[];
-	/** 'paginated': page/limit list; 'all': a list CMR returns in one answer. */
-	list?: 'paginated' | 'all';
 	/** What the permanent-action notice of a destructive endpoint says. */
 	permanent?: string;
-	/** Changes to the generated User locator (e.g. its description). */
-	user?: Partial<INodeProperties>;
 	/** Fields shown above the User locator (e.g. the Confirm choice of a paid order). */
 	lead?: INodeProperties[];
 	/** The operation's fields, literal, shown only for this operation. */
@@ -67,6 +59,8 @@ export interface OperationSpec {
 }
 
 const SANDBOX_NOTICE = 'Sandbox only: use a credential with Environment = Sandbox';
+const PAID_NOTICE =
+	'This operation charges the CMR partner wallet and completes asynchronously. Use the returned orderId/actionId with the Cold Mail Reseller Trigger or Order → Get Status; never re-run it because a webhook is late.';
 const PERMANENT_DEFAULT = 'This operation is permanent and cannot be undone.';
 
 /** Sandbox endpoints only exist for sandbox keys: fail the item before sending otherwise. */
@@ -92,14 +86,8 @@ function endpointOf(key: string): CmrEndpoint {
 	return endpoint;
 }
 
-function notice(name: string, text: string, resource: string, operation: string): INodeProperties {
-	return {
-		displayName: text,
-		name,
-		type: 'notice',
-		default: '',
-		displayOptions: showFor(resource, operation),
-	};
+function notice(name: string, text: string, displayOptions: IDisplayOptions): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '', displayOptions };
 }
 
 /** The properties of one resource: its Operation selector, then each operation's block. */
@@ -150,31 +138,26 @@ export function defineResource(
 		if (spec.permanent && !endpoint.destructive)
 			throw new Error(`${key}: a permanent notice on an endpoint not marked destructive`);
 		const unverified = unverifiedNoticeText(endpoint);
+		const show = showFor(resource, operation);
 		return [
-			...(unverified ? [notice('unverifiedNotice', unverified, resource, operation)] : []),
+			...(unverified ? [notice('unverifiedNotice', unverified, show)] : []),
 			...(endpoint.sandboxOnly && !allSandbox
-				? [notice('sandboxNotice', SANDBOX_NOTICE, resource, operation)]
+				? [notice('sandboxNotice', SANDBOX_NOTICE, show)]
 				: []),
-			...(endpoint.paid ? [paidNotice(resource, operation)] : []),
+			...(endpoint.paid ? [notice('paidNotice', PAID_NOTICE, show)] : []),
 			...(endpoint.destructive
-				? [permanentNotice(resource, operation, spec.permanent ?? PERMANENT_DEFAULT)]
+				? [notice('permanentNotice', spec.permanent ?? PERMANENT_DEFAULT, show)]
 				: []),
-			...updateDisplayOptions(showFor(resource, operation), spec.lead ?? []),
-			...(endpoint.userId === 'none' ? [] : [userIdField(resource, operation, key, spec.user)]),
-			...updateDisplayOptions(showFor(resource, operation), spec.fields ?? []),
+			...updateDisplayOptions(show, [
+				...(spec.lead ?? []),
+				...(endpoint.userId === 'none' ? [] : [userIdField(key)]),
+				...(spec.fields ?? []),
+			]),
 		];
 	});
 
-	const sandboxNotice: INodeProperties[] = allSandbox
-		? [
-				{
-					displayName: SANDBOX_NOTICE,
-					name: 'sandboxNotice',
-					type: 'notice',
-					default: '',
-					displayOptions: { show: { resource: [resource] } },
-				},
-			]
+	const sandboxNotice = allSandbox
+		? [notice('sandboxNotice', SANDBOX_NOTICE, { show: { resource: [resource] } })]
 		: [];
 	return [routed, ...sandboxNotice, ...blocks];
 }

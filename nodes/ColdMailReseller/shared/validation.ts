@@ -296,7 +296,10 @@ export function sendOneOf(
 
 /** Fails the item, before anything is sent, when a required parameter is empty. */
 export function requireValues(labels: Record<string, string>): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return async function requireNonEmpty(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	) {
 		for (const [name, label] of Object.entries(labels)) {
 			const value = this.getNodeParameter(name, '', { extractValue: true });
 			if (isBlank(value)) {
