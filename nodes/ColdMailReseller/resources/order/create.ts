@@ -1,11 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
 import {
@@ -19,8 +17,6 @@ import { billingCycleOption, serviceProviderField } from './fields';
 import { buildMailboxes, mailboxesFields } from './mailboxes';
 import { isRowsInput, rowsYearsOf } from './rows';
 import { setBody } from '../../shared/bodies';
-
-const displayOptions = showFor('order', 'create');
 
 /** Builds `domains: [{domain, years, forwardTo?}]` and the `mailboxes` map, checking both. */
 export async function buildDomainOrderBody(
@@ -87,7 +83,7 @@ export const orderCreateFields: INodeProperties[] = [
 		default: {},
 		required: true,
 		description: 'Domains to register; run Domain → Check Availability first',
-		displayOptions: { ...displayOptions, hide: { mailboxesInput: ['rows'] } },
+		displayOptions: { hide: { mailboxesInput: ['rows'] } },
 		options: [
 			{
 				displayName: 'Domain',
@@ -124,16 +120,15 @@ export const orderCreateFields: INodeProperties[] = [
 		],
 	},
 	...mailboxesFields('create'),
-	serviceProviderField('create', 'Workspace provider of the mailboxes'),
-	updateDisplayOptions(showFor('order', 'create'), [googleOauthField(true)])[0],
-	updateDisplayOptions(showFor('order', 'create'), [microsoftOauthField(true)])[0],
+	serviceProviderField('Workspace provider of the mailboxes'),
+	googleOauthField(true),
+	microsoftOauthField(true),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Auto Renew',

@@ -1,11 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { locatorField, showFor } from '../../shared/descriptions';
+import { locatorField } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { googleOauthField, microsoftOauthField } from '../../shared/oauth';
 import { booleanRouting, isBlank } from '../../shared/validation';
@@ -14,10 +13,9 @@ import { buildMailboxes, mailboxesFields } from './mailboxes';
 import { setBody } from '../../shared/bodies';
 
 const OPERATION = 'createMailboxOrder';
-const displayOptions = showFor('order', OPERATION);
 
 function showForTarget(target: 'subscription' | 'cancelledDomain') {
-	return { show: { resource: ['order'], operation: [OPERATION], addTo: [target] } };
+	return { show: { addTo: [target] } };
 }
 
 /** Puts the checked `mailboxes` map into the body. */
@@ -83,7 +81,6 @@ export const orderCreateMailboxOrderFields: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'subscription',
 		description: 'Where the new mailboxes go',
-		displayOptions,
 		options: [
 			{
 				name: 'Domain With Cancelled Subscription',
@@ -128,17 +125,15 @@ export const orderCreateMailboxOrderFields: INodeProperties[] = [
 		required: true,
 		description:
 			'Whether the subscription renews automatically (required when a new subscription is created for a cancelled domain)',
-		displayOptions,
 		routing: booleanRouting('autoRenew', 'Auto Renew', 'autoRenew'),
 	},
 	...mailboxesFields(OPERATION),
 	serviceProviderField(
-		OPERATION,
 		"Provider of the subscription's mailboxes: decides which OAuth settings apply. Not sent: CMR takes the provider from the subscription.",
 	),
-	updateDisplayOptions(showFor('order', OPERATION), [googleOauthField(true)])[0],
+	googleOauthField(true),
 	{
-		...updateDisplayOptions(showFor('order', OPERATION), [microsoftOauthField(true)])[0],
+		...microsoftOauthField(true),
 		description:
 			'OAuth route used to export the Microsoft mailboxes. Unverified: CMR documents microsoftOauthRoute for Create Domain and Mailbox Order, not for this endpoint; it is sent the same way here.',
 	},
@@ -148,7 +143,6 @@ export const orderCreateMailboxOrderFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions,
 		options: [billingCycleOption],
 	},
 ];

@@ -1,5 +1,4 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { showFor } from '../../shared/descriptions';
 import { sendChecked, sendOneOf } from '../../shared/validation';
 
 const CONFIRM_CHOICES: INodePropertyOptions[] = [
@@ -20,7 +19,7 @@ const CONFIRM_CHOICES: INodePropertyOptions[] = [
  * choice: new nodes (version 1.1+) start with none; version 1 nodes keep their saved boolean,
  * and the old default (true) shows as "Process now".
  */
-export function confirmFields(operation: string): INodeProperties[] {
+export function confirmFields(): INodeProperties[] {
 	const field: INodeProperties = {
 		displayName: 'Confirm',
 		name: 'confirm',
@@ -31,12 +30,11 @@ export function confirmFields(operation: string): INodeProperties[] {
 		description: 'Whether to charge the wallet and place the order now, or only create it',
 		routing: { send: { type: 'body', property: 'confirm' } },
 	};
-	const show = showFor('order', operation).show!;
 	return [
-		{ ...field, default: true, displayOptions: { show: { ...show, '@version': [1] } } },
+		{ ...field, default: true, displayOptions: { show: { '@version': [1] } } },
 		{
 			...field,
-			displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: 1.1 } }] } },
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 		},
 	];
 }
@@ -45,14 +43,13 @@ export function confirmFields(operation: string): INodeProperties[] {
  * Service Provider of an order: decides which OAuth group shows and is required. The order
  * operations check it (and send it where CMR documents it) in checkProviderOauth.
  */
-export function serviceProviderField(operation: string, description: string): INodeProperties {
+export function serviceProviderField(description: string): INodeProperties {
 	return {
 		displayName: 'Service Provider',
 		name: 'serviceProvider',
 		type: 'options',
 		default: 'GOOGLE',
 		description,
-		displayOptions: showFor('order', operation),
 		options: [
 			{ name: 'Google', value: 'GOOGLE' },
 			{ name: 'Microsoft', value: 'MICROSOFT' },
@@ -81,7 +78,7 @@ export const billingCycleOption: INodeProperties = {
 };
 
 /** The order id, in the query (Get, Get Status) or the body (Process). */
-export function orderIdField(operation: string, type: 'query' | 'body'): INodeProperties {
+export function orderIdField(type: 'query' | 'body'): INodeProperties {
 	return {
 		displayName: 'Order ID',
 		name: 'orderId',
@@ -90,7 +87,6 @@ export function orderIdField(operation: string, type: 'query' | 'body'): INodePr
 		default: '',
 		placeholder: 'e.g. NQ682GAVFTMYC2H6C87PPKPG5WXV',
 		description: 'The orderId returned when the order was created',
-		displayOptions: showFor('order', operation),
 		routing: {
 			send: { preSend: [sendChecked('id', 'orderId', 'Order ID', { type, property: 'orderId' })] },
 		},

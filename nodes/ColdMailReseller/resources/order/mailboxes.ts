@@ -4,7 +4,6 @@ import type {
 	INodeProperties,
 	NodeOperationError,
 } from 'n8n-workflow';
-import { showFor } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { isHostname, isHttpUrl, parseJson, localPartProblem } from '../../shared/validation';
 import { ROWS_INPUT, mailboxRowsFields, readMailboxRows, rowsInputOption } from './rows';
@@ -76,7 +75,6 @@ const MAILBOX_VALUES: INodeProperties[] = [
 
 /** "Mailboxes Input" mode, the list and the JSON map, for one order operation. */
 export function mailboxesFields(operation: string): INodeProperties[] {
-	const displayOptions = showFor('order', operation);
 	return [
 		{
 			displayName: 'Mailboxes Input',
@@ -85,7 +83,6 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 			noDataExpression: true,
 			default: 'list',
 			description: 'How to enter the mailboxes to order',
-			displayOptions,
 			options: [
 				{
 					name: 'List',
@@ -111,7 +108,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 			required: true,
 			description: 'Each mailbox to create; list every mailbox (there is no count field)',
 			displayOptions: {
-				show: { resource: ['order'], operation: [operation], mailboxesInput: ['list'] },
+				show: { mailboxesInput: ['list'] },
 			},
 			options: [
 				{
@@ -129,7 +126,7 @@ export function mailboxesFields(operation: string): INodeProperties[] {
 			required: true,
 			description: `Map of domain name to mailboxes, e.g. ${MAP_EXAMPLE}. An expression may also return a list of {domain, username, firstName, lastName, profilePicture?, onWarmup?}.`,
 			displayOptions: {
-				show: { resource: ['order'], operation: [operation], mailboxesInput: ['json'] },
+				show: { mailboxesInput: ['json'] },
 			},
 		},
 		...mailboxRowsFields(operation),

@@ -21,7 +21,7 @@ export const rowsInputOption = {
 
 /** The Rows field (and, for Create Domain and Mailbox Order, the years of the derived domains). */
 export function mailboxRowsFields(operation: string): INodeProperties[] {
-	const show = { resource: ['order'], operation: [operation], mailboxesInput: [ROWS_INPUT] };
+	const show = { mailboxesInput: [ROWS_INPUT] };
 	const fields: INodeProperties[] = [
 		{
 			displayName: 'Rows',
