@@ -11,6 +11,7 @@ import { EVENT_KIND_OPTIONS } from './pollingTrigger/kinds';
 import { POLLING_NOTICE } from './pollingTrigger/notice';
 import { pollCmr } from './pollingTrigger/poll';
 import { userLocator } from './shared/descriptions';
+import { outputFormatField } from './trigger/output';
 
 export class ColdMailResellerPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,26 +58,12 @@ export class ColdMailResellerPollingTrigger implements INodeType {
 				description:
 					'Only watch this CMR user (customer). Leave empty to watch the whole partner account.',
 			},
-			{
-				displayName: 'Output Format',
-				name: 'outputFormat',
-				type: 'options',
-				default: 'flattened',
+			outputFormatField({
 				description:
 					"How each change becomes an item: the record's fields flattened next to the event name, or the record kept as is",
-				options: [
-					{
-						name: 'Flattened',
-						value: 'flattened',
-						description: "The record's fields next to event, eventId, receivedAt and source",
-					},
-					{
-						name: 'Raw',
-						value: 'raw',
-						description: 'The record kept as is under data',
-					},
-				],
-			},
+				flattened: "The record's fields next to event, eventId, receivedAt and source",
+				raw: 'The record kept as is under data',
+			}),
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from './shared/constants';
 import { EVENT_OPTIONS } from './trigger/events';
 import { SETUP_NOTICE } from './trigger/notice';
+import { outputFormatField } from './trigger/output';
 import { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS } from './trigger/signature';
 import { handleDelivery } from './trigger/webhookHandler';
 import { checkWebhookExists, createWebhook, deleteWebhook } from './trigger/webhookLifecycle';
@@ -109,26 +110,12 @@ export class ColdMailResellerTrigger implements INodeType {
 				description:
 					'Reject deliveries whose cmr-x-timestamp is further than this from the current time. 0 turns the check off.',
 			},
-			{
-				displayName: 'Output Format',
-				name: 'outputFormat',
-				type: 'options',
-				default: 'flattened',
+			outputFormatField({
 				description:
 					'How each event becomes an item: the data fields flattened next to the event name, or the data object kept as is',
-				options: [
-					{
-						name: 'Flattened',
-						value: 'flattened',
-						description: "The event's data fields next to event, eventId and receivedAt",
-					},
-					{
-						name: 'Raw',
-						value: 'raw',
-						description: "The event's data object kept as is under data",
-					},
-				],
-			},
+				flattened: "The event's data fields next to event, eventId and receivedAt",
+				raw: "The event's data object kept as is under data",
+			}),
 			{
 				displayName: 'Options',
 				name: 'options',

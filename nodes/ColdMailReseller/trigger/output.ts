@@ -1,7 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** Values of the "Output Format" parameter. Stored in saved workflows: do not rename. */
 export type OutputFormat = 'flattened' | 'raw';
+
+/** The "Output Format" parameter of both triggers, with the texts of each. */
+export function outputFormatField(texts: {
+	description: string;
+	flattened: string;
+	raw: string;
+}): INodeProperties {
+	return {
+		displayName: 'Output Format',
+		name: 'outputFormat',
+		type: 'options',
+		default: 'flattened',
+		description: texts.description,
+		options: [
+			{ name: 'Flattened', value: 'flattened', description: texts.flattened },
+			{ name: 'Raw', value: 'raw', description: texts.raw },
+		],
+	};
+}
 
 /** Envelope keys the trigger reads itself; any other top-level key is passed through. */
 const ENVELOPE_KEYS = new Set(['event', 'eventType', 'eventId', 'data']);
