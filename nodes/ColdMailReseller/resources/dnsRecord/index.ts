@@ -31,7 +31,7 @@ function recordsIn(value: unknown): IDataObject[] {
  * disabled ones (each with `disabled: true`, active ones then get `disabled: false`) when
  * Include Disabled Records is on.
  */
-export async function splitDnsRecords(
+async function splitDnsRecords(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -82,7 +82,7 @@ function recordsFromJson(context: IExecuteSingleFunctions): IDataObject[] {
 }
 
 /** Builds `records` from either input mode and checks every record before sending. */
-export async function buildRecordsBody(
+async function buildRecordsBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -107,7 +107,7 @@ export async function buildRecordsBody(
  * fields have no routing of their own, so a Priority still displayed for a Record Type set by
  * expression never goes out with an A or TXT record.
  */
-export async function checkUpdatedRecord(
+async function checkUpdatedRecord(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {

@@ -48,7 +48,7 @@ async function checkForwardingEmail(
  * One domain: `{domainName, serviceProvider?}`; several: the bulk form
  * `{domains: [{domainName, serviceProvider?}, ...]}`, each checked independently by CMR.
  */
-export async function buildWorkspaceCheckBody(
+async function buildWorkspaceCheckBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -64,7 +64,7 @@ export async function buildWorkspaceCheckBody(
 }
 
 /** Output of Remove: `{deleted: true, domains: [...]}`, keeping CMR's actionId if any. */
-export async function removedDomainsResult(
+async function removedDomainsResult(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {

@@ -5,7 +5,7 @@ import { defineResource } from '../../shared/resource';
 import { deletedResult } from '../../shared/output';
 import { sendChecked, sendOneOf } from '../../shared/validation';
 
-export const MAILBOX_STATUSES = [
+const MAILBOX_STATUSES = [
 	{ name: 'Active', value: 'ACTIVE' },
 	{ name: 'Creating Password', value: 'CREATING_PASSWORD' },
 	{ name: 'Expired', value: 'EXPIRED' },

@@ -6,7 +6,7 @@ import { domainLocator } from '../../shared/fields';
 import { setBody } from '../../shared/bodies';
 
 /** Two or more nameserver host names, trimmed, lower-cased and de-duplicated. */
-export async function checkNameservers(
+async function checkNameservers(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {

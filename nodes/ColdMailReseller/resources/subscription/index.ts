@@ -26,7 +26,7 @@ import {
  * parameter the user picked. `fields` maps each Identify By value to its field label and
  * the kind of value each entry must be.
  */
-export function sendListIdentifiedBy(
+function sendListIdentifiedBy(
 	fields: Record<string, [label: string, kind: ValueKind]>,
 ): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

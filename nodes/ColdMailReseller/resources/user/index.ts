@@ -43,7 +43,7 @@ async function mergeWithCurrentProfile(
 	return requestOptions;
 }
 
-export const userUpdatePreSend = [requireSomethingToUpdate, mergeWithCurrentProfile];
+const userUpdatePreSend = [requireSomethingToUpdate, mergeWithCurrentProfile];
 
 const requiredOnCreate = Object.fromEntries([
 	...USER_TEXT_FIELDS.map(([name, label]) => [name, label]),
